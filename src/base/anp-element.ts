@@ -1,0 +1,287 @@
+import { consume } from '@lit/context';
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { AnpInputError, Article, Normalized } from '../core/article.js';
+import { articleContext } from '../core/article-context.js';
+import type { Labels } from '../core/format.js';
+import { resolveLocale } from '../core/format.js';
+import { normalizeArticle, parseJson } from '../core/normalize.js';
+import { judgeUrl } from '../core/url.js';
+import { AnpErrorEvent } from '../events/anp-error.js';
+
+/** Where an element's data came from, first to last in precedence. */
+export type AnpSource = 'property' | 'article' | 'attribute' | 'src' | 'script' | 'context';
+
+interface FetchResult {
+  url: string;
+  value: unknown;
+  errors: AnpInputError[];
+}
+
+interface Resolved<T> {
+  source: string;
+  input: unknown;
+  result: Normalized<T>;
+}
+
+const EMPTY_ERRORS: readonly AnpInputError[] = Object.freeze([]);
+
+/**
+ * The shared base of every anp element: it finds the element's data in the
+ * order SPEC section 2 gives (own convenience property, `article` property,
+ * `article` attribute, `src`, a child `<script type="application/json">`, the
+ * nearest `<anp-article>`), normalizes it once, and reports problems with
+ * `anp-error`. Subclasses only render.
+ *
+ * Nothing here touches the DOM in the constructor or in `render()`, so the
+ * elements can be rendered on a server later.
+ */
+export abstract class AnpElement extends LitElement {
+  /** The article as an object, or as JSON text. */
+  @property({ attribute: false })
+  article?: unknown;
+
+  /** The article as JSON text, for templates and CMS markup. */
+  @property({ attribute: 'article', type: String })
+  articleJson?: string;
+
+  /** URL of the article's JSON; fetched when the element is on the page. */
+  @property({ type: String })
+  src?: string;
+
+  /** Replacement words: UI words (`yes`, `more`, ...) and field labels by key (`view_count`). */
+  @property({ attribute: false })
+  labels?: Labels;
+
+  /** The level of the element's heading (1 to 6; 2 by default), to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' })
+  headingLevel = 2;
+
+  /** Hides the element's own heading, for pages that give their own. */
+  @property({ type: Boolean, attribute: 'no-heading' })
+  noHeading = false;
+
+  /** Watched so that a change of the element's own `lang` re-renders. */
+  @property({ attribute: 'lang', type: String })
+  protected langAttribute?: string;
+
+  /** The article provided by the nearest `<anp-article>` around this element. */
+  @consume({ context: articleContext, subscribe: true })
+  @state()
+  protected contextArticle?: Article;
+
+  @state() private fetched?: FetchResult;
+  @state() private scriptText?: string;
+  @state() protected locale = 'en';
+
+  private fetchAbort?: AbortController;
+  private pendingFetch?: Promise<void>;
+  private scriptObserver?: MutationObserver;
+  private resolvedArticle?: Resolved<Article>;
+  private reportedErrors: readonly AnpInputError[] = EMPTY_ERRORS;
+  private currentErrors: readonly AnpInputError[] = EMPTY_ERRORS;
+  private currentSource = '';
+
+  /** Problems in the current input (also sent with `anp-error`). */
+  get errors(): readonly AnpInputError[] {
+    return this.currentErrors;
+  }
+
+  /** Which input the element is showing: `article`, `attribute`, `src`, `script`, `context` or its own property. */
+  get dataSource(): string {
+    return this.currentSource;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.locale = this.findLocale();
+    this.readScriptChild();
+    if (typeof MutationObserver === 'function') {
+      // The parser may add the script child after the element upgraded.
+      this.scriptObserver ??= new MutationObserver(() => this.readScriptChild());
+      this.scriptObserver.observe(this, { childList: true, subtree: true, characterData: true });
+    }
+    if (this.src && this.fetched?.url !== this.src) this.startFetch(this.src);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.scriptObserver?.disconnect();
+    // An element that left the page has no use for a response.
+    if (this.fetchAbort) {
+      this.fetchAbort.abort();
+      this.fetchAbort = undefined;
+      this.pendingFetch = undefined;
+    }
+  }
+
+  /** Resolves once everything the element has, including a pending `src` fetch, is rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.pendingFetch) {
+      await this.pendingFetch;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('src') && this.isConnected) {
+      if (this.src) {
+        if (this.fetched?.url !== this.src) this.startFetch(this.src);
+      } else {
+        this.fetchAbort?.abort();
+        this.fetchAbort = undefined;
+        this.pendingFetch = undefined;
+        this.fetched = undefined;
+      }
+    }
+    if ((changed as Map<PropertyKey, unknown>).has('langAttribute') && this.isConnected) this.locale = this.findLocale();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.currentErrors !== this.reportedErrors) {
+      this.reportedErrors = this.currentErrors;
+      if (this.currentErrors.length > 0) {
+        this.dispatchEvent(new AnpErrorEvent({ errors: [...this.currentErrors], source: this.currentSource }));
+      }
+    }
+  }
+
+  /** The heading level clamped to 1..6, plus `offset` for sub-sections. */
+  protected level(offset = 0): number {
+    const level = Number.isFinite(this.headingLevel) ? Math.trunc(this.headingLevel) : 2;
+    return Math.min(6, Math.max(1, level + offset));
+  }
+
+  /**
+   * The article from the first input that has one, normalized (once per
+   * distinct input: setting the same data again does no work).
+   * `undefined` while the element has no data at all.
+   */
+  protected resolveArticle(): Article | undefined {
+    const candidate = this.articleInput();
+    if (!candidate) {
+      this.resolvedArticle = undefined;
+      this.setErrors('', EMPTY_ERRORS);
+      return undefined;
+    }
+    const previous = this.resolvedArticle;
+    if (!previous || previous.source !== candidate.source || previous.input !== candidate.input) {
+      this.resolvedArticle = { ...candidate, result: this.normalizeCandidate(candidate) };
+    }
+    const resolved = this.resolvedArticle!;
+    this.setErrors(resolved.source, resolved.result.errors);
+    return resolved.result.value;
+  }
+
+  /**
+   * For subclasses with an own convenience property: normalizes it with
+   * `normalize` (memoized on the value) and records its errors.
+   */
+  protected resolveOwn<T>(name: string, input: unknown, normalize: (input: unknown) => Normalized<T>, memo: { input?: unknown; result?: Normalized<T> }): T {
+    if (!memo.result || memo.input !== input) {
+      memo.input = input;
+      memo.result = normalize(input);
+    }
+    this.setErrors(name, memo.result.errors);
+    return memo.result.value;
+  }
+
+  private setErrors(source: string, errors: readonly AnpInputError[]): void {
+    this.currentSource = source;
+    this.currentErrors = errors;
+  }
+
+  private articleInput(): { source: AnpSource; input: unknown } | undefined {
+    if (this.article !== undefined && this.article !== null) return { source: 'article', input: this.article };
+    if (this.articleJson !== undefined && this.articleJson !== null) return { source: 'attribute', input: this.articleJson };
+    if (this.src && this.fetched && this.fetched.url === this.src) return { source: 'src', input: this.fetched };
+    if (this.scriptText !== undefined) return { source: 'script', input: this.scriptText };
+    if (this.contextArticle) return { source: 'context', input: this.contextArticle };
+    return undefined;
+  }
+
+  private normalizeCandidate({ source, input }: { source: AnpSource; input: unknown }): Normalized<Article> {
+    if (source === 'context') {
+      // Already normalized by the provider, which reports its own errors.
+      return { value: input as Article, errors: [] };
+    }
+    if (source === 'src') {
+      const fetched = input as FetchResult;
+      if (fetched.errors.length) return { value: { meta: { extra: [], order: [], more: {} } }, errors: fetched.errors };
+      return normalizeArticle(fetched.value);
+    }
+    const result = normalizeArticle(input);
+    if (source !== 'article' && typeof input === 'string') {
+      // Say which input held the bad JSON.
+      return { ...result, errors: result.errors.map((e) => ({ ...e, message: e.message.replace(/^article:/, `${source}:`) })) };
+    }
+    return result;
+  }
+
+  private readScriptChild(): void {
+    let text: string | undefined;
+    for (const child of Array.from(this.children)) {
+      if (child.localName === 'script' && (child.getAttribute('type') ?? '').trim().toLowerCase() === 'application/json') {
+        text = child.textContent ?? '';
+        break;
+      }
+    }
+    if (text !== this.scriptText) this.scriptText = text;
+  }
+
+  private startFetch(url: string): void {
+    this.fetchAbort?.abort();
+    const abort = new AbortController();
+    this.fetchAbort = abort;
+    const done = (result: FetchResult) => {
+      if (abort.signal.aborted || this.fetchAbort !== abort) return; // a newer src won
+      this.fetched = result;
+    };
+    const fail = (message: string) => done({ url, value: undefined, errors: [{ path: '', message: `src: ${message}` }] });
+    const verdict = judgeUrl(url);
+    if (!verdict.ok) {
+      fail(`URL not used: ${verdict.reason}`);
+      this.fetchAbort = undefined;
+      return;
+    }
+    const pending = (async () => {
+      try {
+        const response = await fetch(verdict.href, {
+          signal: abort.signal,
+          credentials: 'same-origin',
+          headers: { Accept: 'application/json' },
+        });
+        if (!response.ok) {
+          fail(`fetch failed: HTTP ${response.status}${response.statusText ? ' ' + response.statusText : ''}`);
+          return;
+        }
+        const text = await response.text();
+        const parsed = parseJson(text, 'src');
+        done({ url, value: parsed.value, errors: parsed.errors });
+      } catch (error) {
+        if (abort.signal.aborted) return;
+        fail(`fetch failed: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        if (this.fetchAbort === abort) {
+          this.fetchAbort = undefined;
+          this.pendingFetch = undefined;
+        }
+      }
+    })();
+    this.pendingFetch = pending;
+  }
+
+  /** The nearest `lang` around the element, across shadow roots. */
+  private findLocale(): string {
+    let node: Node | null = this;
+    while (node) {
+      if (node.nodeType === 1 && (node as Element).hasAttribute('lang')) return resolveLocale((node as Element).getAttribute('lang'));
+      node = node.parentNode ?? (node as ShadowRoot).host ?? null;
+    }
+    return 'en';
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Registers a tag once. A second copy of the library on the same page (two
+ * script tags, or a script tag and an npm bundle) finds the tag taken, says
+ * so once in the console, and leaves the first registration working.
+ */
+export function defineElement(tag: string, constructor: CustomElementConstructor): void {
+  const registry = globalThis.customElements;
+  if (!registry) return;
+  const existing = registry.get(tag);
+  if (existing) {
+    if (existing !== constructor) console.warn(`anp-components: <${tag}> is already defined (is the script on the page twice?); keeping the first definition.`);
+    return;
+  }
+  registry.define(tag, constructor);
+}

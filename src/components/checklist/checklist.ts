@@ -1,0 +1,145 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { formatInteger, uiLabel } from '../../core/format.js';
+import { normalizeChecklistItems } from '../../core/normalize.js';
+import { AnpElement } from '../../base/anp-element.js';
+import { renderHeading } from '../../base/heading.js';
+import { AnpChecklistChangeEvent } from '../../events/anp-checklist-change.js';
+import { hostStyles } from '../../styles/host.styles.js';
+import { renderMore } from '../meta-box/meta-values.js';
+
+/**
+ * @summary An article's checklist (meta.checklist) as checkboxes a reader can tick with mouse or keyboard, with the progress shown.
+ *
+ * @slot heading - Replaces the heading text.
+ *
+ * @csspart base - The wrapper.
+ * @csspart heading - The heading.
+ * @csspart list - The `<ul>`.
+ * @csspart item - One `<li>`; also `item-checked` when ticked.
+ * @csspart checkbox - The `<input type="checkbox">`.
+ * @csspart label - The item's text (the checkbox's label).
+ * @csspart progress - The "n of m done" line.
+ * @csspart more - The "n more" line of a capped list.
+ *
+ * @cssprop --anp-color-accent - Checkbox colour and focus ring.
+ * @cssprop --anp-space - Base spacing.
+ *
+ * @fires anp-checklist-change - A reader ticked or unticked an item; `detail` has the item, `done`, `total` and every state.
+ * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid still renders.
+ */
+export class AnpChecklist extends AnpElement {
+  static override styles = [
+    hostStyles,
+    css`
+      [part~='list'] {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.25rem;
+      }
+      [part~='item'] {
+        display: block;
+      }
+      label {
+        display: flex;
+        align-items: baseline;
+        gap: 0.6em;
+        padding: 0.3rem 0.4rem;
+        border-radius: calc(var(--_radius) * 0.6);
+        cursor: pointer;
+      }
+      label:hover {
+        background: var(--_surface);
+      }
+      input {
+        inline-size: 1.05em;
+        block-size: 1.05em;
+        margin: 0;
+        flex: none;
+        accent-color: var(--_accent);
+        translate: 0 0.15em;
+      }
+      [part~='item-checked'] [part~='label'] {
+        color: var(--_muted);
+        text-decoration: line-through;
+      }
+      [part~='progress'] {
+        margin: calc(var(--_space) * 0.5) 0 0;
+        color: var(--_muted);
+        font-size: 0.875em;
+      }
+      [part~='more'] {
+        padding-inline-start: 0.4rem;
+      }
+    `,
+  ];
+
+  /** The items, as strings. Takes precedence over every article input. */
+  @property({ attribute: false })
+  items?: string[];
+
+  @state() private states: boolean[] = [];
+
+  private readonly itemsMemo: { input?: unknown; result?: ReturnType<typeof normalizeChecklistItems> } = {};
+  private list?: { items: string[]; more: number };
+
+  /** How many items are ticked, of how many. */
+  get progress(): { done: number; total: number } {
+    const total = this.list?.items.length ?? 0;
+    return { done: this.states.slice(0, total).filter(Boolean).length, total };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const previous = this.list;
+    if (this.items !== undefined && this.items !== null) {
+      this.list = this.resolveOwn('items', this.items, normalizeChecklistItems, this.itemsMemo);
+    } else {
+      const items = this.resolveArticle()?.meta.checklist;
+      this.list = items ? { items, more: this.resolveArticle()?.meta.more.checklist ?? 0 } : undefined;
+    }
+    // New items start unticked; the same items keep the reader's ticks.
+    if (previous && this.list && !sameItems(previous.items, this.list.items)) this.states = [];
+  }
+
+  private toggle(index: number, event: Event): void {
+    const checked = (event.target as HTMLInputElement).checked;
+    const items = this.list?.items ?? [];
+    const states = items.map((_, i) => (i === index ? checked : Boolean(this.states[i])));
+    this.states = states;
+    const done = states.filter(Boolean).length;
+    this.dispatchEvent(new AnpChecklistChangeEvent({ index, item: items[index] ?? '', checked, done, total: items.length, states }));
+  }
+
+  protected override render(): unknown {
+    const list = this.list;
+    if (!list) return nothing;
+    const { done, total } = this.progress;
+    return html`<div part="base">
+      ${renderHeading(uiLabel('checklist', this.labels), this.level(), { hidden: this.noHeading })}
+      <ul part="list">
+        ${list.items.map((item, index) => {
+          const checked = Boolean(this.states[index]);
+          return html`<li part=${checked ? 'item item-checked' : 'item'}>
+            <label>
+              <input type="checkbox" part="checkbox" .checked=${checked} @change=${(event: Event) => this.toggle(index, event)} />
+              <span part="label">${item}</span>
+            </label>
+          </li>`;
+        })}
+        ${renderMore(list.more, { locale: this.locale, labels: this.labels })}
+      </ul>
+      ${total > 0
+        ? html`<p part="progress" aria-live="polite">
+            ${uiLabel('checklistProgress', this.labels, { done: formatInteger(done, this.locale), total: formatInteger(total, this.locale) })}
+          </p>`
+        : nothing}
+    </div>`;
+  }
+}
+
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}

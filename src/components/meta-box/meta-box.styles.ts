@@ -1,0 +1,110 @@
+import { css } from 'lit';
+
+export const metaBoxStyles = css`
+  [part~='base'] {
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  dl {
+    margin: 0;
+  }
+  [part~='list'] {
+    display: grid;
+    grid-template-columns: minmax(6rem, var(--anp-label-width, 9.5rem)) minmax(0, 1fr);
+    column-gap: var(--_space);
+  }
+  [part~='field'] {
+    display: contents;
+  }
+  [part~='list'] > [part~='field'] > dt,
+  [part~='list'] > [part~='field'] > dd {
+    padding-block: calc(var(--_space) * 0.5);
+    border-block-start: 1px solid var(--_border);
+  }
+  [part~='list'] > [part~='field']:first-child > dt,
+  [part~='list'] > [part~='field']:first-child > dd {
+    border-block-start: 0;
+  }
+  dt {
+    color: var(--_muted);
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+  dt::first-letter {
+    text-transform: uppercase;
+  }
+  dd {
+    margin: 0;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+  [part~='nested'] {
+    display: grid;
+    grid-template-columns: max-content minmax(0, 1fr);
+    gap: 0.15rem var(--_space);
+  }
+  [part~='nested'] > [part~='pair'] {
+    display: contents;
+  }
+  [part~='nested'] dt {
+    font-weight: 500;
+  }
+  [part~='badge'] {
+    display: inline-block;
+    padding: 0 0.55em;
+    border-radius: 999px;
+    font-size: 0.8em;
+    font-weight: 600;
+    line-height: 1.6;
+    border: 1px solid currentColor;
+  }
+  [part~='badge-yes'] {
+    color: var(--_yes);
+  }
+  [part~='badge-no'] {
+    color: var(--_no);
+  }
+  [part~='entity-type'] {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  [part~='entity-type']::before {
+    content: '· ';
+  }
+  [part~='none'] {
+    color: var(--_muted);
+  }
+  [part~='outline'] {
+    margin-block-start: var(--_space);
+    padding-block-start: var(--_space);
+    border-block-start: 1px solid var(--_border);
+  }
+  [part~='outline-list'] {
+    display: grid;
+    grid-template-columns: minmax(6rem, var(--anp-label-width, 9.5rem)) minmax(0, 1fr);
+    gap: calc(var(--_space) * 0.5) var(--_space);
+  }
+  [part~='outline-list'] > [part~='pair'] {
+    display: contents;
+  }
+  @container (max-width: 30rem) {
+    [part~='list'],
+    [part~='outline-list'] {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+  :host {
+    container-type: inline-size;
+  }
+  @media (forced-colors: active) {
+    [part~='base'] {
+      border-color: CanvasText;
+    }
+    [part~='badge'] {
+      border-color: CanvasText;
+      color: CanvasText;
+    }
+  }
+`;

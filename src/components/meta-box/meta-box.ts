@@ -1,0 +1,195 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Entry, KnownMetaKey, Meta } from '../../core/article.js';
+import { canonicalKey, fieldLabel, formatInteger, formatMinutes, isoMinutes, uiLabel } from '../../core/format.js';
+import { KNOWN_META_KEYS } from '../../core/normalize.js';
+import { richContent } from '../../core/sanitize.js';
+import { AnpElement } from '../../base/anp-element.js';
+import { renderHeading } from '../../base/heading.js';
+import { hostStyles } from '../../styles/host.styles.js';
+import { renderScoreMeter, scoreMeterStyles } from '../score-bars/score-meter.js';
+import { metaBoxStyles } from './meta-box.styles.js';
+import {
+  renderBadge,
+  renderEntities,
+  renderEntries,
+  renderGeneric,
+  renderRevision,
+  renderRichList,
+  renderTextList,
+  type ValueContext,
+} from './meta-values.js';
+
+const KNOWN = new Set<string>(KNOWN_META_KEYS);
+
+function keyList(value: string | undefined): Set<string> | undefined {
+  if (value === undefined || value === null) return undefined;
+  const keys = value
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean)
+    .map(canonicalKey);
+  return new Set(keys);
+}
+
+/**
+ * @summary Every meta field of an article as a labelled description list, with the outline as its own section.
+ *
+ * @slot heading - Replaces the heading text.
+ * @slot outline-heading - Replaces the outline's heading text.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart heading - The element's heading, and the outline's.
+ * @csspart list - The top-level `<dl>`.
+ * @csspart field - One label/value pair (`<div>` in the `<dl>`); also `field-<key>` for known keys.
+ * @csspart label - A `<dt>`.
+ * @csspart value - A `<dd>`.
+ * @csspart nested - A nested `<dl>` (objects).
+ * @csspart pair - A label/value pair of a nested `<dl>`.
+ * @csspart items - A `<ul>` (arrays).
+ * @csspart item - An `<li>`.
+ * @csspart more - The "n more" line of a capped list.
+ * @csspart badge - A yes/no badge; also `badge-yes` or `badge-no`.
+ * @csspart entity-name - An entity's name.
+ * @csspart entity-type - An entity's type.
+ * @csspart outline - The outline `<section>`.
+ * @csspart outline-list - The outline's `<dl>`.
+ * @csspart meter - A score's `<meter>`.
+ * @csspart score - A score's visible number.
+ * @csspart none - A null value.
+ *
+ * @cssprop --anp-color-text - Text colour (default: inherited).
+ * @cssprop --anp-color-muted - Labels and secondary text.
+ * @cssprop --anp-color-border - Borders and separators.
+ * @cssprop --anp-color-surface - Background of the box.
+ * @cssprop --anp-color-accent - Links and focus rings.
+ * @cssprop --anp-color-yes - "yes" badges.
+ * @cssprop --anp-color-no - "no" badges.
+ * @cssprop --anp-space - Base spacing.
+ * @cssprop --anp-radius - Corner radius.
+ * @cssprop --anp-font-family - Font (default: inherited from the page).
+ * @cssprop --anp-font-family-mono - Font of `reference`, `hash` and code.
+ * @cssprop --anp-label-width - Width of the label column.
+ *
+ * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid still renders.
+ */
+export class AnpMetaBox extends AnpElement {
+  static override styles = [hostStyles, scoreMeterStyles, metaBoxStyles];
+
+  /** Only these keys, in this order (comma list; any spelling of a key). */
+  @property({ type: String })
+  fields?: string;
+
+  /** Every key but these (comma list). */
+  @property({ type: String })
+  exclude?: string;
+
+  private fieldSet?: Set<string>;
+  private excludeSet?: Set<string>;
+  private meta?: Meta;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('fields')) this.fieldSet = keyList(this.fields);
+    if (changed.has('exclude')) this.excludeSet = keyList(this.exclude);
+    this.meta = this.resolveArticle()?.meta;
+  }
+
+  /** Keys to render, in order: `fields` order when given, input order otherwise. */
+  private visibleKeys(meta: Meta): string[] {
+    const present = new Map(meta.order.map((key) => [canonicalKey(key), key]));
+    const keys = this.fieldSet
+      ? [...this.fieldSet].filter((key) => present.has(key)).map((key) => present.get(key)!)
+      : meta.order;
+    return this.excludeSet ? keys.filter((key) => !this.excludeSet!.has(canonicalKey(key))) : keys;
+  }
+
+  protected override render(): unknown {
+    const meta = this.meta;
+    if (!meta) return nothing;
+    const ctx: ValueContext = { locale: this.locale, labels: this.labels };
+    const keys = this.visibleKeys(meta);
+    const showOutline = keys.includes('ai_outline') && meta.ai_outline !== undefined;
+    const listKeys = keys.filter((key) => key !== 'ai_outline');
+    if (!listKeys.length && !showOutline) return nothing;
+    return html`<div part="base">
+      ${renderHeading(uiLabel('metaBox', this.labels), this.level(), { hidden: this.noHeading })}
+      ${listKeys.length
+        ? html`<dl part="list">
+            ${listKeys.map(
+              (key) => html`<div part=${KNOWN.has(key) ? `field field-${key}` : 'field'}>
+                <dt part="label">${fieldLabel(key, this.labels)}</dt>
+                <dd part="value">${this.renderField(meta, key, ctx)}</dd>
+              </div>`,
+            )}
+          </dl>`
+        : nothing}
+      ${showOutline ? this.renderOutline(meta.ai_outline!) : nothing}
+    </div>`;
+  }
+
+  private renderOutline(outline: Entry<string>[]): TemplateResult {
+    return html`<section part="outline" aria-labelledby="outline-heading">
+      <div role="heading" aria-level=${this.level(this.noHeading ? 0 : 1)} part="heading outline-heading" id="outline-heading">
+        <slot name="outline-heading">${fieldLabel('ai_outline', this.labels)}</slot>
+      </div>
+      <dl part="outline-list">
+        ${outline.map(
+          (entry) => html`<div part="pair">
+            <dt part="label">${fieldLabel(entry.key, this.labels)}</dt>
+            <dd part="value">${entry.value}</dd>
+          </div>`,
+        )}
+      </dl>
+    </section>`;
+  }
+
+  private renderField(meta: Meta, key: string, ctx: ValueContext): unknown {
+    if (!KNOWN.has(key)) {
+      const extra = meta.extra.find((entry) => entry.key === key);
+      return extra ? renderGeneric(extra.value, ctx) : nothing;
+    }
+    const known = key as KnownMetaKey;
+    switch (known) {
+      case 'topic':
+      case 'code_language':
+      case 'difficulty':
+        return meta[known];
+      case 'reference':
+      case 'hash':
+        return html`<code>${meta[known]}</code>`;
+      case 'summary':
+      case 'ai_brief':
+        return meta[known] ? richContent(meta[known]!) : nothing;
+      case 'stack':
+      case 'tools':
+      case 'checklist':
+        return renderTextList(meta[known] ?? [], meta.more[known] ?? 0, ctx);
+      case 'notes':
+        return renderRichList(meta.notes ?? [], meta.more.notes ?? 0, ctx);
+      case 'reading_time':
+        return html`<time datetime=${isoMinutes(meta.reading_time!)}>${formatMinutes(meta.reading_time!, this.locale)}</time>`;
+      case 'view_count':
+        return html`<data value=${String(meta.view_count)}>${formatInteger(meta.view_count!, this.locale)}</data>`;
+      case 'score':
+        return html`<dl part="nested scores">
+          ${(meta.score ?? []).map(
+            (score, index) => html`<div part="pair">
+              <dt part="label" id=${`score-label-${index}`}>${fieldLabel(score.key, this.labels)}</dt>
+              <dd part="value">${renderScoreMeter(score, `score-label-${index}`, this.locale)}</dd>
+            </div>`,
+          )}
+        </dl>`;
+      case 'revision':
+        return renderRevision(meta.revision!, ctx);
+      case 'flags':
+        return renderEntries(meta.flags ?? [], (value) => renderBadge(value, ctx), ctx);
+      case 'entities':
+        return renderEntities(meta.entities ?? []);
+      case 'payload':
+        return renderEntries(meta.payload ?? [], (value) => renderGeneric(value, ctx), ctx);
+      case 'ai_outline':
+        return nothing;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Entity, Entry, GenericValue, Revision, RichText } from '../../core/article.js';
+import { fieldLabel, formatDate, formatInteger, formatNumber, uiLabel, type Labels } from '../../core/format.js';
+import { richContent } from '../../core/sanitize.js';
+
+/** What every value renderer needs to know about its element. */
+export interface ValueContext {
+  locale: string;
+  labels: Labels | undefined;
+}
+
+export function renderMore(count: number, ctx: ValueContext): TemplateResult | typeof nothing {
+  return count > 0 ? html`<li part="more">${uiLabel('more', ctx.labels, { n: formatInteger(count, ctx.locale) })}</li>` : nothing;
+}
+
+export function renderBadge(value: boolean, ctx: ValueContext): TemplateResult {
+  return html`<span part=${value ? 'badge badge-yes' : 'badge badge-no'}>${uiLabel(value ? 'yes' : 'no', ctx.labels)}</span>`;
+}
+
+export function renderDate(iso: string, ctx: ValueContext): TemplateResult {
+  return html`<time datetime=${iso}>${formatDate(iso, ctx.locale)}</time>`;
+}
+
+export function renderTextList(items: readonly string[], more: number, ctx: ValueContext): TemplateResult {
+  return html`<ul part="items">
+    ${items.map((item) => html`<li part="item">${item}</li>`)}${renderMore(more, ctx)}
+  </ul>`;
+}
+
+export function renderRichList(items: readonly RichText[], more: number, ctx: ValueContext): TemplateResult {
+  return html`<ul part="items">
+    ${items.map((item) => html`<li part="item">${richContent(item)}</li>`)}${renderMore(more, ctx)}
+  </ul>`;
+}
+
+export function renderEntities(entities: readonly Entity[]): TemplateResult {
+  return html`<ul part="items">
+    ${entities.map(
+      (entity) =>
+        html`<li part="item entity">
+          <span part="entity-name">${entity.name}</span>${entity.type === undefined
+            ? nothing
+            : html` <span part="entity-type">${entity.type}</span>`}
+        </li>`,
+    )}
+  </ul>`;
+}
+
+/** A nested `<dl>` of label → value. */
+export function renderEntries<T>(
+  entries: readonly Entry<T>[],
+  renderValue: (value: T) => unknown,
+  ctx: ValueContext,
+  more = 0,
+): TemplateResult {
+  return html`<dl part="nested">
+    ${entries.map(
+      (entry) => html`<div part="pair">
+        <dt part="label">${fieldLabel(entry.key, ctx.labels)}</dt>
+        <dd part="value">${renderValue(entry.value)}</dd>
+      </div>`,
+    )}
+    ${more > 0
+      ? html`<div part="pair"><dt part="label more">${uiLabel('more', ctx.labels, { n: formatInteger(more, ctx.locale) })}</dt><dd></dd></div>`
+      : nothing}
+  </dl>`;
+}
+
+export function renderRevision(revision: Revision, ctx: ValueContext): TemplateResult {
+  const entries: Entry<TemplateResult | string>[] = [];
+  if (revision.status !== undefined) entries.push({ key: 'status', value: revision.status });
+  if (revision.version !== undefined) entries.push({ key: 'version', value: html`<code>${revision.version}</code>` });
+  if (revision.last_reviewed !== undefined) entries.push({ key: 'last_reviewed', value: renderDate(revision.last_reviewed, ctx) });
+  for (const extra of revision.extra) entries.push({ key: extra.key, value: renderGeneric(extra.value, ctx) });
+  return renderEntries(entries, (value) => value, ctx);
+}
+
+/**
+ * Any JSON: arrays as lists, objects as nested lists, dates as `<time>`,
+ * numbers localized, booleans as badges. Never "[object Object]", never
+ * joined into one string.
+ */
+export function renderGeneric(value: GenericValue, ctx: ValueContext): TemplateResult | string {
+  switch (value.kind) {
+    case 'text':
+      return value.text;
+    case 'date':
+      return renderDate(value.iso, ctx);
+    case 'number':
+      return html`<data value=${String(value.value)}>${formatNumber(value.value, ctx.locale)}</data>`;
+    case 'boolean':
+      return renderBadge(value.value, ctx);
+    case 'null':
+      return html`<span part="none">${uiLabel('none', ctx.labels)}</span>`;
+    case 'list':
+      return html`<ul part="items">
+        ${value.items.map((item) => html`<li part="item">${renderGeneric(item, ctx)}</li>`)}${renderMore(value.more, ctx)}
+      </ul>`;
+    case 'map':
+      return renderEntries(value.entries, (child) => renderGeneric(child, ctx), ctx, value.more);
+  }
+}

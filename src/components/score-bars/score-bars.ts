@@ -1,0 +1,88 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Entry } from '../../core/article.js';
+import { fieldLabel, uiLabel } from '../../core/format.js';
+import { normalizeScores } from '../../core/normalize.js';
+import { AnpElement } from '../../base/anp-element.js';
+import { renderHeading } from '../../base/heading.js';
+import { hostStyles } from '../../styles/host.styles.js';
+import { renderScoreMeter, scoreMeterStyles } from './score-meter.js';
+
+/**
+ * @summary An article's scores (meta.score) as labelled bars: a native `<meter>` from 0 to 100 each, with the number visible.
+ *
+ * @slot heading - Replaces the heading text.
+ *
+ * @csspart base - The wrapper.
+ * @csspart heading - The heading.
+ * @csspart list - The `<ul>` of bars.
+ * @csspart bar - One score's `<li>`.
+ * @csspart label - A score's name (the meter's accessible name).
+ * @csspart bar-track - The meter and its number.
+ * @csspart meter - The `<meter>`.
+ * @csspart score - The visible number.
+ *
+ * @cssprop --anp-bar-color-high - Bar colour from 75 up.
+ * @cssprop --anp-bar-color-mid - Bar colour from 50 to 74.
+ * @cssprop --anp-bar-color-low - Bar colour below 50.
+ * @cssprop --anp-bar-track - The empty part of a bar.
+ * @cssprop --anp-bar-height - Bar thickness.
+ * @cssprop --anp-space - Base spacing.
+ *
+ * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid still renders.
+ */
+export class AnpScoreBars extends AnpElement {
+  static override styles = [
+    hostStyles,
+    scoreMeterStyles,
+    css`
+      [part~='list'] {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: calc(var(--_space) * 0.6);
+      }
+      [part~='bar'] {
+        display: grid;
+        grid-template-columns: minmax(5rem, max-content) minmax(0, 1fr);
+        align-items: center;
+        gap: var(--_space);
+      }
+      [part~='label']::first-letter {
+        text-transform: uppercase;
+      }
+    `,
+  ];
+
+  /** Scores by name (0..100). Takes precedence over every article input. */
+  @property({ attribute: false })
+  scores?: Record<string, number>;
+
+  private readonly scoresMemo: { input?: unknown; result?: ReturnType<typeof normalizeScores> } = {};
+  private list?: Entry<number>[];
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.list =
+      this.scores !== undefined && this.scores !== null
+        ? this.resolveOwn('scores', this.scores, normalizeScores, this.scoresMemo)
+        : this.resolveArticle()?.meta.score;
+  }
+
+  protected override render(): unknown {
+    const list = this.list;
+    if (!list) return nothing;
+    return html`<div part="base">
+      ${renderHeading(uiLabel('scores', this.labels), this.level(), { hidden: this.noHeading })}
+      <ul part="list">
+        ${list.map(
+          (score, index) => html`<li part="bar">
+            <span part="label" id=${`bar-label-${index}`}>${fieldLabel(score.key, this.labels)}</span>
+            ${renderScoreMeter(score, `bar-label-${index}`, this.locale)}
+          </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+}

@@ -1,0 +1,84 @@
+import { css, html, type TemplateResult } from 'lit';
+import type { Entry } from '../../core/article.js';
+import { formatNumber } from '../../core/format.js';
+
+/** Score thresholds for the meter's colours: below `LOW` is poor, from `HIGH` up is good. */
+export const SCORE_LOW = 50;
+export const SCORE_HIGH = 75;
+
+/**
+ * One score as a native `<meter>` (min 0, max 100, its value), named by the
+ * element whose id is `labelId`, with the number visible beside it. Shared by
+ * `<anp-score-bars>` and the score field of `<anp-meta-box>`.
+ */
+export function renderScoreMeter(score: Entry<number>, labelId: string, locale: string): TemplateResult {
+  return html`<span part="bar-track">
+    <meter part="meter" min="0" max="100" low=${SCORE_LOW} high=${SCORE_HIGH} optimum="100" .value=${score.value} aria-labelledby=${labelId}>
+      ${formatNumber(score.value, locale)}
+    </meter>
+    <span part="score">${formatNumber(score.value, locale)}</span>
+  </span>`;
+}
+
+export const scoreMeterStyles = css`
+  [part~='bar-track'] {
+    display: flex;
+    align-items: center;
+    gap: 0.6em;
+    min-inline-size: 8rem;
+  }
+  meter {
+    flex: 1;
+    appearance: none;
+    -webkit-appearance: none;
+    inline-size: 100%;
+    min-inline-size: 4rem;
+    block-size: var(--anp-bar-height, 0.5rem);
+    border: 0;
+    border-radius: 999px;
+    background: var(--anp-bar-track, color-mix(in srgb, currentColor 12%, transparent));
+    overflow: hidden;
+  }
+  meter::-webkit-meter-inner-element {
+    display: block;
+  }
+  meter::-webkit-meter-bar {
+    block-size: var(--anp-bar-height, 0.5rem);
+    border: 0;
+    border-radius: 999px;
+    background: var(--anp-bar-track, color-mix(in srgb, currentColor 12%, transparent));
+  }
+  meter::-webkit-meter-optimum-value {
+    background: var(--anp-bar-color-high, #16a34a);
+    border-radius: 999px;
+  }
+  meter::-webkit-meter-suboptimum-value {
+    background: var(--anp-bar-color-mid, #d97706);
+    border-radius: 999px;
+  }
+  meter::-webkit-meter-even-less-good-value {
+    background: var(--anp-bar-color-low, #dc2626);
+    border-radius: 999px;
+  }
+  meter:-moz-meter-optimum::-moz-meter-bar {
+    background: var(--anp-bar-color-high, #16a34a);
+  }
+  meter:-moz-meter-sub-optimum::-moz-meter-bar {
+    background: var(--anp-bar-color-mid, #d97706);
+  }
+  meter:-moz-meter-sub-sub-optimum::-moz-meter-bar {
+    background: var(--anp-bar-color-low, #dc2626);
+  }
+  [part~='score'] {
+    min-inline-size: 2.5ch;
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+  @media (forced-colors: active) {
+    meter {
+      appearance: auto;
+      border: 1px solid CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,112 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { SimilarPost } from '../../core/article.js';
+import { formatMinutes, isoMinutes, uiLabel } from '../../core/format.js';
+import { normalizeSimilarPosts } from '../../core/normalize.js';
+import { AnpElement } from '../../base/anp-element.js';
+import { renderHeading } from '../../base/heading.js';
+import { hostStyles } from '../../styles/host.styles.js';
+import { renderMore } from '../meta-box/meta-values.js';
+
+/**
+ * @summary An article's similar posts as a list of links; a visible empty state when there are none.
+ *
+ * @slot heading - Replaces the heading text.
+ * @slot empty - Replaces the empty-state text.
+ *
+ * @csspart base - The wrapper.
+ * @csspart heading - The heading.
+ * @csspart list - The `<ul>`.
+ * @csspart item - One post's `<li>`.
+ * @csspart link - The post's link (its title).
+ * @csspart title - A title shown without a link (its URL was not allowed).
+ * @csspart details - Topic and reading time.
+ * @csspart empty - The empty state.
+ * @csspart more - The "n more" line of a capped list.
+ *
+ * @cssprop --anp-color-accent - Link colour and focus ring.
+ * @cssprop --anp-color-muted - Details and the empty state.
+ * @cssprop --anp-space - Base spacing.
+ *
+ * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid still renders.
+ */
+export class AnpSimilarPosts extends AnpElement {
+  static override styles = [
+    hostStyles,
+    css`
+      [part~='list'] {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: calc(var(--_space) * 0.75);
+      }
+      [part~='item'] {
+        display: grid;
+        gap: 0.1rem;
+      }
+      [part~='link'],
+      [part~='title'] {
+        font-weight: 600;
+      }
+      [part~='details'] {
+        color: var(--_muted);
+        font-size: 0.875em;
+      }
+      [part~='empty'] {
+        margin: 0;
+        padding: var(--_space);
+        border: 1px dashed var(--_border);
+        border-radius: var(--_radius);
+        color: var(--_muted);
+        text-align: center;
+      }
+    `,
+  ];
+
+  /** The posts. Takes precedence over every article input. */
+  @property({ attribute: false })
+  posts?: unknown[];
+
+  private readonly postsMemo: { input?: unknown; result?: ReturnType<typeof normalizeSimilarPosts> } = {};
+  private list?: { posts: SimilarPost[]; more: number };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.posts !== undefined && this.posts !== null) {
+      this.list = this.resolveOwn('posts', this.posts, normalizeSimilarPosts, this.postsMemo);
+    } else {
+      const article = this.resolveArticle();
+      this.list = article ? { posts: article.similar_posts ?? [], more: article.similar_posts_more ?? 0 } : undefined;
+    }
+  }
+
+  private renderPost(post: SimilarPost): unknown {
+    const details = [post.topic, post.reading_time !== undefined ? formatMinutes(post.reading_time, this.locale) : undefined].filter(
+      (part): part is string => part !== undefined,
+    );
+    return html`<li part="item">
+      ${post.url ? html`<a part="link" href=${post.url}>${post.title}</a>` : html`<span part="title">${post.title}</span>`}
+      ${details.length
+        ? html`<span part="details"
+            >${post.topic ?? nothing}${post.topic && post.reading_time !== undefined ? ' · ' : nothing}${post.reading_time !== undefined
+              ? html`<time datetime=${isoMinutes(post.reading_time)}>${formatMinutes(post.reading_time, this.locale)}</time>`
+              : nothing}</span
+          >`
+        : nothing}
+    </li>`;
+  }
+
+  protected override render(): unknown {
+    const list = this.list;
+    if (!list) return nothing;
+    return html`<div part="base">
+      ${renderHeading(uiLabel('similarPosts', this.labels), this.level(), { hidden: this.noHeading })}
+      ${list.posts.length
+        ? html`<ul part="list">
+            ${list.posts.map((post) => this.renderPost(post))}${renderMore(list.more, { locale: this.locale, labels: this.labels })}
+          </ul>`
+        : html`<p part="empty"><slot name="empty">${uiLabel('similarPostsEmpty', this.labels)}</slot></p>`}
+    </div>`;
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * Labels and formats, in one place, so that translations and `lang` change
+ * them without touching components. Everything goes through Intl.
+ */
+
+/** Words the elements show that do not come from the data. Override any of them with the `labels` property. */
+export interface UiLabels {
+  yes: string;
+  no: string;
+  none: string;
+  /** `{n}` is replaced by the number of items not shown. */
+  more: string;
+  outline: string;
+  checklist: string;
+  /** `{done}` and `{total}` are replaced. */
+  checklistProgress: string;
+  scores: string;
+  similarPosts: string;
+  similarPostsEmpty: string;
+  metaBox: string;
+}
+
+export const DEFAULT_UI_LABELS: Readonly<UiLabels> = Object.freeze({
+  yes: 'yes',
+  no: 'no',
+  none: 'none',
+  more: '{n} more',
+  outline: 'outline',
+  checklist: 'checklist',
+  checklistProgress: '{done} of {total} done',
+  scores: 'scores',
+  similarPosts: 'similar posts',
+  similarPostsEmpty: 'No similar posts yet.',
+  metaBox: 'article details',
+});
+
+/**
+ * The `labels` property of every element: UI words by their name in
+ * `UiLabels`, and field labels by key (`view_count`, `quality`, ...).
+ */
+export type Labels = Partial<UiLabels> & Record<string, string | undefined>;
+
+/**
+ * `view_count`, `viewCount`, `view-count` and `view count` are one key:
+ * `view_count`.
+ */
+export function canonicalKey(key: string): string {
+  return key
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[\s\-_]+/g, '_')
+    .toLowerCase();
+}
+
+/** "view_count" → "view count", "recommendedAction" → "recommended action". */
+export function labelFromKey(key: string): string {
+  const spaced = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[\s\-_]+/g, ' ')
+    .trim();
+  return spaced === '' ? key : spaced.toLowerCase();
+}
+
+function own(labels: Labels | undefined, key: string): string | undefined {
+  if (!labels || !Object.prototype.hasOwnProperty.call(labels, key)) return undefined;
+  const value = labels[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The label of a data key: an override by exact or canonical key, else made from the key. */
+export function fieldLabel(key: string, labels?: Labels): string {
+  return own(labels, key) ?? own(labels, canonicalKey(key)) ?? labelFromKey(key);
+}
+
+/** A UI word, with `{name}` placeholders filled in. */
+export function uiLabel(name: keyof UiLabels, labels?: Labels, values?: Record<string, string | number>): string {
+  let text = own(labels, name) ?? DEFAULT_UI_LABELS[name];
+  if (values) {
+    for (const [placeholder, value] of Object.entries(values)) {
+      text = text.split(`{${placeholder}}`).join(String(value));
+    }
+  }
+  return text;
+}
+
+/** A valid BCP 47 tag, or 'en'. */
+export function resolveLocale(lang: string | null | undefined): string {
+  if (!lang) return 'en';
+  try {
+    return Intl.getCanonicalLocales(lang)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+// Intl formatters are costly to build and hundreds of boxes share a locale.
+const formatterCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let formatter = formatterCache.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatterCache.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** 513976 → "513,976" in `en`, "513.976" in `de`. */
+export function formatInteger(value: number, locale: string): string {
+  return cached(`int|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })).format(value);
+}
+
+/**
+ * Any other number, localized, with up to two decimals and no grouping:
+ * unknown numbers are as often ids, years or seeds as they are amounts.
+ */
+export function formatNumber(value: number, locale: string): string {
+  return cached(`num|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2, useGrouping: false })).format(value);
+}
+
+/**
+ * Minutes as a short duration: 5 → "5 min". Intl.NumberFormat's unit style
+ * is used rather than Intl.DurationFormat, which not every supported engine
+ * ships yet.
+ */
+export function formatMinutes(minutes: number, locale: string): string {
+  return cached(
+    `min|${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short', maximumFractionDigits: 1 }),
+  ).format(minutes);
+}
+
+/** A machine-readable duration for `<time datetime>`: 5 → "PT5M". */
+export function isoMinutes(minutes: number): string {
+  return `PT${Math.round(minutes * 60) / 60}M`;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** True for an ISO 8601 calendar date or date-time that names a real day. */
+export function isIsoDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const [, y, m, d] = match;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
+}
+
+/** "2021-10-10" → "Oct 10, 2021" in `en`. Date-only values are not shifted by the reader's time zone. */
+export function formatDate(iso: string, locale: string): string {
+  const dateOnly = iso.length === 10;
+  const date = new Date(dateOnly ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const formatter = dateOnly
+    ? cached(`date|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }))
+    : cached(`datetime|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+  return formatter.format(date);
+}

@@ -1,0 +1,637 @@
+/**
+ * Unknown JSON in, a typed `Article` and a list of problems out. Never throws,
+ * never writes to an object it did not create, and bounds the work it does
+ * on any input by the caps in `LIMITS`.
+ */
+import type {
+  AnpInputError,
+  Article,
+  Entity,
+  Entry,
+  GenericValue,
+  KnownMetaKey,
+  Meta,
+  Normalized,
+  Revision,
+  RichText,
+  SimilarPost,
+} from './article.js';
+import { canonicalKey, isIsoDate } from './format.js';
+import { sanitizeRich } from './sanitize.js';
+import { judgeUrl } from './url.js';
+
+/**
+ * Caps on what one input may cost. Past a cap the rest is dropped, an error
+ * names the path, and lists show "n more". Documented in the README.
+ */
+export const LIMITS = Object.freeze({
+  /** Characters of JSON text parsed from an attribute, script child or `src` body. */
+  maxJsonLength: 20_000_000,
+  /** Nesting depth of objects and arrays below the article root. */
+  maxDepth: 16,
+  /** Characters kept of any one string (longer ones are cut and reported). */
+  maxStringLength: 10_000,
+  /** Items kept of any one array. */
+  maxItems: 500,
+  /** Keys read of any one object. */
+  maxKeys: 500,
+  /** Values visited in one article, all levels together. */
+  maxNodes: 20_000,
+});
+
+/** Keys that are dropped wherever they appear, because of what they mean to JavaScript objects. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+const TEXT_FIELDS = ['topic', 'code_language', 'difficulty', 'reference', 'hash'] as const;
+const RICH_FIELDS = ['summary', 'ai_brief'] as const;
+const STRING_LIST_FIELDS = ['stack', 'tools', 'checklist'] as const;
+
+export const KNOWN_META_KEYS: readonly KnownMetaKey[] = [
+  ...TEXT_FIELDS,
+  ...RICH_FIELDS,
+  'ai_outline',
+  ...STRING_LIST_FIELDS,
+  'notes',
+  'reading_time',
+  'view_count',
+  'score',
+  'revision',
+  'flags',
+  'entities',
+  'payload',
+];
+const KNOWN_META = new Set<string>(KNOWN_META_KEYS);
+
+/** JSON pointer (RFC 6901) of a path. */
+export function jsonPointer(path: readonly (string | number)[]): string {
+  return path.map((part) => '/' + String(part).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+type Path = readonly (string | number)[];
+
+class Walk {
+  readonly errors: AnpInputError[] = [];
+  private nodes = 0;
+  private exhausted = false;
+  private readonly ancestors = new Set<object>();
+
+  report(path: Path, message: string): void {
+    this.errors.push({ path: jsonPointer(path), message });
+  }
+
+  /** Counts one visited value; false once the article has cost too much. */
+  visit(path: Path): boolean {
+    if (this.exhausted) return false;
+    if (++this.nodes > LIMITS.maxNodes) {
+      this.exhausted = true;
+      this.report(path, `input too large: more than ${LIMITS.maxNodes} values; the rest is not shown`);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * The own enumerable string keys of a plain object with their values, in
+   * order, with forbidden keys, cycles and the key cap handled. `undefined`
+   * (and an error) when `value` is not a plain object.
+   */
+  entries(value: unknown, path: Path, expected = 'an object'): { entries: Entry<unknown>[]; more: number } | undefined {
+    if (!isPlainObject(value)) {
+      this.report(path, `expected ${expected}, got ${describe(value)}`);
+      return undefined;
+    }
+    if (this.ancestors.has(value)) {
+      this.report(path, 'cycle: this object contains itself');
+      return undefined;
+    }
+    const keys = Object.keys(value);
+    const kept: Entry<unknown>[] = [];
+    for (const key of keys) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        this.report([...path, key], `key "${key}" is not allowed and was dropped`);
+        continue;
+      }
+      if (kept.length >= LIMITS.maxKeys) break;
+      kept.push({ key, value: (value as Record<string, unknown>)[key] });
+    }
+    const more = keys.filter((key) => !FORBIDDEN_KEYS.has(key)).length - kept.length;
+    if (more > 0) this.report(path, `too many keys: showing ${LIMITS.maxKeys}, ${more} more not shown`);
+    return { entries: kept, more };
+  }
+
+  /** Marks an object as being walked, for cycle detection. */
+  enter(value: unknown): void {
+    if (typeof value === 'object' && value !== null) this.ancestors.add(value);
+  }
+
+  leave(value: unknown): void {
+    if (typeof value === 'object' && value !== null) this.ancestors.delete(value);
+  }
+
+  /** Items of an array, capped. */
+  items(value: unknown, path: Path, expected = 'a list'): { items: unknown[]; more: number } | undefined {
+    if (!Array.isArray(value)) {
+      this.report(path, `expected ${expected}, got ${describe(value)}`);
+      return undefined;
+    }
+    if (this.ancestors.has(value)) {
+      this.report(path, 'cycle: this list contains itself');
+      return undefined;
+    }
+    const more = Math.max(0, value.length - LIMITS.maxItems);
+    if (more > 0) this.report(path, `too many items: showing ${LIMITS.maxItems}, ${more} more not shown`);
+    return { items: Array.prototype.slice.call(value, 0, LIMITS.maxItems), more };
+  }
+
+  string(value: unknown, path: Path): string | undefined {
+    if (!this.visit(path)) return undefined;
+    if (typeof value !== 'string') {
+      this.report(path, `expected a string, got ${describe(value)}`);
+      return undefined;
+    }
+    if (value.length > LIMITS.maxStringLength) {
+      this.report(path, `string too long: ${value.length} characters, cut to ${LIMITS.maxStringLength}`);
+      return value.slice(0, LIMITS.maxStringLength) + '…';
+    }
+    return value;
+  }
+
+  number(value: unknown, path: Path, { min, max, integer }: { min?: number; max?: number; integer?: boolean } = {}): number | undefined {
+    if (!this.visit(path)) return undefined;
+    if (typeof value !== 'number') {
+      this.report(path, `expected a number, got ${describe(value)}`);
+      return undefined;
+    }
+    if (!Number.isFinite(value)) {
+      this.report(path, `expected a finite number, got ${String(value)}`);
+      return undefined;
+    }
+    if (Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+      this.report(path, 'number too large to represent exactly (beyond 2^53)');
+      return undefined;
+    }
+    if (integer && !Number.isInteger(value)) {
+      this.report(path, `expected a whole number, got ${value}`);
+      return undefined;
+    }
+    if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+      this.report(path, `expected a number from ${min ?? '-∞'} to ${max ?? '∞'}, got ${value}`);
+      return undefined;
+    }
+    return value;
+  }
+
+  rich(value: unknown, path: Path): RichText | undefined {
+    const text = this.string(value, path);
+    if (text === undefined) return undefined;
+    const { rich, removed } = sanitizeRich(text);
+    if (removed.length > 0) this.report(path, `removed markup that is not allowed: ${removed.join(', ')}`);
+    return rich;
+  }
+
+  stringList(value: unknown, path: Path): { list: string[]; more: number } | undefined {
+    const read = this.items(value, path, 'a list of strings');
+    if (!read) return undefined;
+    const list: string[] = [];
+    read.items.forEach((item, index) => {
+      const text = this.string(item, [...path, index]);
+      if (text !== undefined) list.push(text);
+    });
+    return { list, more: read.more };
+  }
+
+  generic(value: unknown, path: Path, depth: number): GenericValue | undefined {
+    if (!this.visit(path)) return undefined;
+    switch (typeof value) {
+      case 'string': {
+        const text = this.stringUnvisited(value, path);
+        return isIsoDate(text) ? { kind: 'date', iso: text } : { kind: 'text', text };
+      }
+      case 'number': {
+        if (!Number.isFinite(value)) {
+          this.report(path, `expected a finite number, got ${String(value)}`);
+          return undefined;
+        }
+        if (Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+          this.report(path, 'number too large to represent exactly (beyond 2^53)');
+          return undefined;
+        }
+        return { kind: 'number', value };
+      }
+      case 'boolean':
+        return { kind: 'boolean', value };
+      case 'object':
+        break;
+      default:
+        this.report(path, `expected JSON, got ${describe(value)}`);
+        return undefined;
+    }
+    if (value === null) return { kind: 'null' };
+    if (depth >= LIMITS.maxDepth) {
+      this.report(path, `nested too deep: more than ${LIMITS.maxDepth} levels; the rest is not shown`);
+      return undefined;
+    }
+    if (Array.isArray(value)) {
+      const read = this.items(value, path);
+      if (!read) return undefined;
+      this.enter(value);
+      const items: GenericValue[] = [];
+      read.items.forEach((item, index) => {
+        const child = this.generic(item, [...path, index], depth + 1);
+        if (child) items.push(child);
+      });
+      this.leave(value);
+      return { kind: 'list', items, more: read.more };
+    }
+    const map = this.genericEntries(value, path, depth);
+    return map && { kind: 'map', entries: map.entries, more: map.more };
+  }
+
+  genericEntries(value: unknown, path: Path, depth: number): { entries: Entry<GenericValue>[]; more: number } | undefined {
+    const read = this.entries(value, path);
+    if (!read) return undefined;
+    this.enter(value);
+    const entries: Entry<GenericValue>[] = [];
+    for (const { key, value: child } of read.entries) {
+      const normalized = this.generic(child, [...path, key], depth + 1);
+      if (normalized) entries.push({ key: this.capKey(key), value: normalized });
+    }
+    this.leave(value);
+    return { entries, more: read.more };
+  }
+
+  /** Keys are data too: cap them like strings. */
+  capKey(key: string): string {
+    return key.length > 200 ? key.slice(0, 200) + '…' : key;
+  }
+
+  private stringUnvisited(value: string, path: Path): string {
+    if (value.length > LIMITS.maxStringLength) {
+      this.report(path, `string too long: ${value.length} characters, cut to ${LIMITS.maxStringLength}`);
+      return value.slice(0, LIMITS.maxStringLength) + '…';
+    }
+    return value;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  // Objects from JSON.parse, literals, Object.create(null), or another frame's Object.
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || proto === Object.prototype || Object.prototype.toString.call(value) === '[object Object]';
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') {
+    const tag = Object.prototype.toString.call(value).slice(8, -1);
+    return tag === 'Object' ? 'an object' : `a ${tag}`;
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return `a ${typeof value}`;
+}
+
+/**
+ * Parses JSON text from an attribute, script child or fetched body. Errors
+ * say where (`source`) and why; position hints come from the engine.
+ */
+export function parseJson(text: string, source: string): Normalized<unknown> {
+  if (text.length > LIMITS.maxJsonLength) {
+    return {
+      value: undefined,
+      errors: [{ path: '', message: `${source}: JSON too large (${text.length} characters, the cap is ${LIMITS.maxJsonLength})` }],
+    };
+  }
+  try {
+    return { value: JSON.parse(text) as unknown, errors: [] };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { value: undefined, errors: [{ path: '', message: `${source}: invalid JSON (${reason})` }] };
+  }
+}
+
+function emptyMeta(): Meta {
+  return { extra: [], order: [], more: Object.create(null) as Record<string, number> };
+}
+
+function normalizeMeta(walk: Walk, value: unknown, path: Path, skipKeys: ReadonlySet<string> = new Set()): Meta {
+  const meta = emptyMeta();
+  const read = walk.entries(value, path);
+  if (!read) return meta;
+  walk.enter(value);
+  const seen = new Set<string>();
+  for (const { key, value: fieldValue } of read.entries) {
+    const canonical = canonicalKey(key);
+    if (skipKeys.has(canonical)) continue;
+    const fieldPath = [...path, key];
+    if (!KNOWN_META.has(canonical)) {
+      const generic = walk.generic(fieldValue, fieldPath, path.length + 1);
+      if (generic) {
+        const extraKey = walk.capKey(key);
+        meta.extra.push({ key: extraKey, value: generic });
+        meta.order.push(extraKey);
+      }
+      continue;
+    }
+    if (seen.has(canonical)) {
+      walk.report(fieldPath, `duplicate of "${canonical}" under another spelling; the first one is used`);
+      continue;
+    }
+    seen.add(canonical);
+    if (readKnownField(walk, meta, canonical as KnownMetaKey, fieldValue, fieldPath)) meta.order.push(canonical);
+  }
+  walk.leave(value);
+  return dropUndefined(meta);
+}
+
+/** Reads one known meta field into `meta`; true when something valid was kept. */
+function readKnownField(walk: Walk, meta: Meta, key: KnownMetaKey, value: unknown, path: Path): boolean {
+  switch (key) {
+    case 'topic':
+    case 'code_language':
+    case 'difficulty':
+    case 'reference':
+    case 'hash':
+      return (meta[key] = walk.string(value, path)) !== undefined;
+    case 'summary':
+    case 'ai_brief':
+      return (meta[key] = walk.rich(value, path)) !== undefined;
+    case 'stack':
+    case 'tools':
+    case 'checklist': {
+      const read = walk.stringList(value, path);
+      if (!read) return false;
+      meta[key] = read.list;
+      if (read.more) meta.more[key] = read.more;
+      return true;
+    }
+    case 'notes': {
+      const read = walk.items(value, path, 'a list of strings');
+      if (!read) return false;
+      walk.enter(value);
+      const notes: RichText[] = [];
+      read.items.forEach((item, index) => {
+        const rich = walk.rich(item, [...path, index]);
+        if (rich) notes.push(rich);
+      });
+      walk.leave(value);
+      meta.notes = notes;
+      if (read.more) meta.more.notes = read.more;
+      return true;
+    }
+    case 'reading_time':
+      return (meta.reading_time = walk.number(value, path, { min: 0 })) !== undefined;
+    case 'view_count':
+      return (meta.view_count = walk.number(value, path, { min: 0, integer: true })) !== undefined;
+    case 'ai_outline': {
+      const outline = readKeyed(walk, value, path, (child, childPath) => walk.string(child, childPath));
+      return (meta.ai_outline = outline) !== undefined;
+    }
+    case 'score': {
+      const scores = readScores(walk, value, path);
+      return (meta.score = scores) !== undefined;
+    }
+    case 'flags': {
+      const flags = readKeyed(walk, value, path, (child, childPath) => {
+        if (!walk.visit(childPath)) return undefined;
+        if (child === true || child === 1) return true;
+        if (child === false || child === 0) return false;
+        walk.report(childPath, `expected 0, 1, true or false, got ${describe(child)}`);
+        return undefined;
+      });
+      return (meta.flags = flags) !== undefined;
+    }
+    case 'revision':
+      return (meta.revision = readRevision(walk, value, path)) !== undefined;
+    case 'entities':
+      return (meta.entities = readEntities(walk, value, path)) !== undefined;
+    case 'payload': {
+      const read = walk.genericEntries(value, path, path.length);
+      return (meta.payload = read?.entries) !== undefined;
+    }
+  }
+}
+
+/** An object of uniform values as ordered entries; invalid values are reported and skipped. */
+function readKeyed<T>(walk: Walk, value: unknown, path: Path, read: (child: unknown, childPath: Path) => T | undefined): Entry<T>[] | undefined {
+  const object = walk.entries(value, path);
+  if (!object) return undefined;
+  walk.enter(value);
+  const entries: Entry<T>[] = [];
+  for (const { key, value: child } of object.entries) {
+    const normalized = read(child, [...path, key]);
+    if (normalized !== undefined) entries.push({ key: walk.capKey(key), value: normalized });
+  }
+  walk.leave(value);
+  return entries;
+}
+
+function readScores(walk: Walk, value: unknown, path: Path): Entry<number>[] | undefined {
+  return readKeyed(walk, value, path, (child, childPath) => walk.number(child, childPath, { min: 0, max: 100 }));
+}
+
+function readRevision(walk: Walk, value: unknown, path: Path): Revision | undefined {
+  const object = walk.entries(value, path);
+  if (!object) return undefined;
+  walk.enter(value);
+  const revision: Revision = { extra: [] };
+  for (const { key, value: child } of object.entries) {
+    const childPath = [...path, key];
+    switch (canonicalKey(key)) {
+      case 'status':
+        revision.status = walk.string(child, childPath);
+        break;
+      case 'version':
+        // Versions arrive as numbers too (1.5): keep what the author wrote.
+        revision.version = typeof child === 'number' && Number.isFinite(child) ? String(child) : walk.string(child, childPath);
+        break;
+      case 'last_reviewed': {
+        const text = walk.string(child, childPath);
+        if (text !== undefined && !isIsoDate(text)) walk.report(childPath, `expected an ISO 8601 date (YYYY-MM-DD), got "${text.slice(0, 40)}"`);
+        else revision.last_reviewed = text;
+        break;
+      }
+      default: {
+        const generic = walk.generic(child, childPath, path.length + 1);
+        if (generic) revision.extra.push({ key: walk.capKey(key), value: generic });
+      }
+    }
+  }
+  walk.leave(value);
+  return revision;
+}
+
+function readEntities(walk: Walk, value: unknown, path: Path): Entity[] | undefined {
+  const read = walk.items(value, path, 'a list of { name, type }');
+  if (!read) return undefined;
+  walk.enter(value);
+  const entities: Entity[] = [];
+  read.items.forEach((item, index) => {
+    const itemPath = [...path, index];
+    const object = walk.entries(item, itemPath, 'an object { name, type }');
+    if (!object) return;
+    let name: string | undefined;
+    let type: string | undefined;
+    for (const { key, value: child } of object.entries) {
+      const canonical = canonicalKey(key);
+      if (canonical === 'name') name = walk.string(child, [...itemPath, key]);
+      else if (canonical === 'type') type = walk.string(child, [...itemPath, key]);
+    }
+    if (name === undefined) walk.report(itemPath, 'entity without a name');
+    else entities.push(type === undefined ? { name } : { name, type });
+  });
+  walk.leave(value);
+  return entities;
+}
+
+function readSimilarPosts(walk: Walk, value: unknown, path: Path): { posts: SimilarPost[]; more: number } | undefined {
+  const read = walk.items(value, path, 'a list of posts');
+  if (!read) return undefined;
+  walk.enter(value);
+  const posts: SimilarPost[] = [];
+  read.items.forEach((item, index) => {
+    const itemPath = [...path, index];
+    const object = walk.entries(item, itemPath, 'a post object');
+    if (!object) return;
+    walk.enter(item);
+    const post: Partial<SimilarPost> & { extra: Entry<GenericValue>[] } = { extra: [] };
+    for (const { key, value: child } of object.entries) {
+      const childPath = [...itemPath, key];
+      switch (canonicalKey(key)) {
+        case 'title':
+          post.title = walk.string(child, childPath);
+          break;
+        case 'url': {
+          const verdict = judgeUrl(child);
+          if (verdict.ok) post.url = verdict.href;
+          else walk.report(childPath, `URL not used: ${verdict.reason}`);
+          break;
+        }
+        case 'topic':
+          post.topic = walk.string(child, childPath);
+          break;
+        case 'reading_time':
+          post.reading_time = walk.number(child, childPath, { min: 0 });
+          break;
+        case 'score':
+          post.score = readScores(walk, child, childPath);
+          break;
+        default: {
+          const generic = walk.generic(child, childPath, path.length + 2);
+          if (generic) post.extra.push({ key: walk.capKey(key), value: generic });
+        }
+      }
+    }
+    walk.leave(item);
+    if (post.title === undefined) walk.report(itemPath, 'post without a title is not shown');
+    else posts.push(dropUndefined(post) as SimilarPost);
+  });
+  walk.leave(value);
+  return { posts, more: read.more };
+}
+
+function dropUndefined<T extends object>(object: T): T {
+  for (const key of Object.keys(object) as (keyof T)[]) if (object[key] === undefined) delete object[key];
+  return object;
+}
+
+const ROOT_KEYS = new Set(['id', 'title', 'url', 'meta', 'similar_posts']);
+
+/** Runs `body` and turns anything it throws (a hostile getter, a Proxy) into an error at the root. */
+function guarded<T>(fallback: () => T, body: (walk: Walk) => T): Normalized<T> {
+  const walk = new Walk();
+  try {
+    return { value: body(walk), errors: walk.errors };
+  } catch (error) {
+    walk.report([], `input could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    return { value: fallback(), errors: walk.errors };
+  }
+}
+
+/**
+ * Any value (an object, or JSON text) → an `Article` and its errors.
+ *
+ * An object with no `meta` key whose keys include meta fields is taken as
+ * the meta itself, as CMS exports often send it.
+ */
+export function normalizeArticle(input: unknown): Normalized<Article> {
+  let value = input;
+  const parseErrors: AnpInputError[] = [];
+  if (typeof input === 'string') {
+    const parsed = parseJson(input, 'article');
+    value = parsed.value;
+    parseErrors.push(...parsed.errors);
+    if (parsed.errors.length) return { value: { meta: emptyMeta() }, errors: parseErrors };
+  }
+  return guarded(
+    () => ({ meta: emptyMeta() }),
+    (walk) => {
+      const article: Article = { meta: emptyMeta() };
+      const root = walk.entries(value, [], 'an article object');
+      if (!root) return article;
+      walk.enter(value);
+      const byKey = new Map<string, Entry<unknown>>();
+      for (const entry of root.entries) {
+        const canonical = canonicalKey(entry.key);
+        if (ROOT_KEYS.has(canonical) && !byKey.has(canonical)) byKey.set(canonical, entry);
+      }
+      const metaEntry = byKey.get('meta');
+      const rootIsMeta = !metaEntry && root.entries.some(({ key }) => KNOWN_META.has(canonicalKey(key)));
+
+      const id = byKey.get('id');
+      if (id) article.id = typeof id.value === 'number' ? String(id.value) : walk.string(id.value, [id.key]);
+      const title = byKey.get('title');
+      if (title) article.title = walk.string(title.value, [title.key]);
+      const url = byKey.get('url');
+      if (url) {
+        const verdict = judgeUrl(url.value);
+        if (verdict.ok) article.url = verdict.href;
+        else walk.report([url.key], `URL not used: ${verdict.reason}`);
+      }
+      if (metaEntry) article.meta = normalizeMeta(walk, metaEntry.value, [metaEntry.key]);
+      else if (rootIsMeta) {
+        walk.leave(value); // the root is walked again, as the meta: not a cycle
+        article.meta = normalizeMeta(walk, value, [], ROOT_KEYS);
+        walk.enter(value);
+      }
+      const similar = byKey.get('similar_posts');
+      if (similar) {
+        const read = readSimilarPosts(walk, similar.value, [similar.key]);
+        if (read) {
+          article.similar_posts = read.posts;
+          if (read.more) article.similar_posts_more = read.more;
+        }
+      }
+      walk.leave(value);
+      return dropUndefined(article);
+    },
+  );
+}
+
+/** The `items` property of `<anp-checklist>`. */
+export function normalizeChecklistItems(input: unknown): Normalized<{ items: string[]; more: number }> {
+  return guarded(
+    () => ({ items: [], more: 0 }),
+    (walk) => {
+      const read = walk.stringList(input, []);
+      return read ? { items: read.list, more: read.more } : { items: [], more: 0 };
+    },
+  );
+}
+
+/** The `scores` property of `<anp-score-bars>`. */
+export function normalizeScores(input: unknown): Normalized<Entry<number>[]> {
+  return guarded(
+    () => [],
+    (walk) => readScores(walk, input, []) ?? [],
+  );
+}
+
+/** The `posts` property of `<anp-similar-posts>`. */
+export function normalizeSimilarPosts(input: unknown): Normalized<{ posts: SimilarPost[]; more: number }> {
+  return guarded(
+    () => ({ posts: [], more: 0 }),
+    (walk) => readSimilarPosts(walk, input, []) ?? { posts: [], more: 0 },
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * The only file that imports DOMPurify or feeds `unsafeHTML`.
+ *
+ * Rich fields (`summary`, `ai_brief`, `notes[]`) pass through `sanitizeRich`
+ * once, during normalization; elements render the result with `richContent`.
+ * Everything else in an article is bound as text by Lit and never parsed.
+ */
+import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { RichText, SanitizedHtml } from './article.js';
+import { judgeUrl } from './url.js';
+
+/** Inline and text-level tags only: no style, no SVG/MathML, no forms, no media. */
+export const RICH_ALLOWED_TAGS: readonly string[] = [
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins',
+  'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
+];
+export const RICH_ALLOWED_ATTRIBUTES: readonly string[] = ['href', 'title', 'lang', 'dir', 'datetime', 'value'];
+/** Set on every link that survives sanitizing. */
+export const RICH_LINK_REL = 'noopener noreferrer nofollow ugc';
+
+/** The Trusted Types policy name a strict page must allow (`trusted-types anp lit-html`). */
+export const TRUSTED_TYPES_POLICY_NAME = 'anp';
+
+interface TrustedTypePolicyLike {
+  createHTML(input: string): unknown;
+  createScriptURL(input: string): unknown;
+}
+interface TrustedTypesLike {
+  createPolicy(name: string, rules: { createHTML(s: string): string; createScriptURL(s: string): string }): TrustedTypePolicyLike;
+}
+
+let purifier: DOMPurify | undefined;
+let policy: TrustedTypePolicyLike | null | undefined;
+let sanitizerWindow: WindowLike | undefined;
+
+/**
+ * Server rendering hands in a DOM implementation here (for example a jsdom or
+ * linkedom window). In the browser the page's own window is used.
+ */
+export function setSanitizerWindow(win: WindowLike): void {
+  sanitizerWindow = win;
+  purifier = undefined;
+  policy = undefined;
+}
+
+/**
+ * DOMPurify parses the untrusted string itself, so on a page that enforces
+ * Trusted Types it needs a policy. This one is named so that a page's CSP can
+ * allow it, and it is used only by DOMPurify on input it is about to clean:
+ * it is never exported.
+ */
+function trustedTypesPolicy(win: WindowLike): TrustedTypePolicyLike | null {
+  if (policy !== undefined) return policy;
+  const tt = (win as unknown as { trustedTypes?: TrustedTypesLike }).trustedTypes;
+  policy = null;
+  if (tt && typeof tt.createPolicy === 'function') {
+    try {
+      policy = tt.createPolicy(TRUSTED_TYPES_POLICY_NAME, {
+        createHTML: (input) => input,
+        createScriptURL: (input) => input,
+      });
+    } catch {
+      // A second copy of this library on the page, or a CSP that does not list
+      // the name: DOMPurify falls back to its own behaviour.
+      policy = null;
+    }
+  }
+  return policy;
+}
+
+function getPurifier(): { purify: DOMPurify; win: WindowLike } | undefined {
+  const win = sanitizerWindow ?? (globalThis as unknown as { window?: WindowLike }).window;
+  if (!win) return undefined;
+  if (!purifier) {
+    // An instance of our own, so our hooks never touch a page's global DOMPurify.
+    purifier = createDOMPurify(win);
+    purifier.addHook('afterSanitizeAttributes', (node) => {
+      if (node.nodeName !== 'A') return;
+      const element = node as Element;
+      const href = element.getAttribute('href');
+      if (href !== null) {
+        // The attribute value here is already entity-decoded by the parser.
+        const verdict = judgeUrl(href);
+        if (verdict.ok) element.setAttribute('href', verdict.href);
+        else {
+          element.removeAttribute('href');
+          purifier?.removed.push({ attribute: null, from: element });
+        }
+      }
+      element.setAttribute('rel', RICH_LINK_REL);
+    });
+  }
+  return { purify: purifier, win };
+}
+
+export interface SanitizeResult {
+  rich: RichText;
+  /** Names of what was removed (tags as `<tag>`, attributes by name). */
+  removed: string[];
+}
+
+/**
+ * Sanitizes one rich string. A string without `<` cannot hold markup and is
+ * kept as text without calling DOMPurify at all.
+ */
+export function sanitizeRich(input: string): SanitizeResult {
+  if (!input.includes('<')) return { rich: { kind: 'text', text: input }, removed: [] };
+  const found = getPurifier();
+  if (!found) {
+    // No DOM to sanitize with: never guess, show the markup as text.
+    return { rich: { kind: 'text', text: input }, removed: [] };
+  }
+  const { purify, win } = found;
+  const html = purify.sanitize(input, {
+    ALLOWED_TAGS: [...RICH_ALLOWED_TAGS],
+    ALLOWED_ATTR: [...RICH_ALLOWED_ATTRIBUTES],
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+    ALLOW_UNKNOWN_PROTOCOLS: false,
+    SAFE_FOR_TEMPLATES: false,
+    RETURN_TRUSTED_TYPE: false,
+    ...(trustedTypesPolicy(win) ? { TRUSTED_TYPES_POLICY: trustedTypesPolicy(win) as never } : {}),
+  }) as string;
+  const removed = purify.removed.map((item) => {
+    if ('element' in item && item.element) return `<${item.element.nodeName.toLowerCase()}>`;
+    if ('attribute' in item && item.attribute) return item.attribute.name;
+    if ('from' in item && item.from && (item.from as Element).nodeName === 'A') return 'href';
+    return 'markup';
+  });
+  return {
+    rich: { kind: 'html', html: html as SanitizedHtml },
+    removed: [...new Set(removed)],
+  };
+}
+
+/** What an element binds for a rich value: text stays text, HTML is the sanitized string. */
+export function richContent(rich: RichText): unknown {
+  return rich.kind === 'html' ? unsafeHTML(rich.html) : rich.text;
+}

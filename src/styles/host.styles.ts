@@ -1,0 +1,89 @@
+import { css } from 'lit';
+
+/**
+ * Tokens and host rules every element shares. Each element class adopts this
+ * sheet once (adoptedStyleSheets), however many instances a page has.
+ *
+ * Colours default to the host page's text colour mixed with transparency, so
+ * the elements sit in light and dark themes alike; `--anp-*` tokens override.
+ */
+export const hostStyles = css`
+  :host {
+    --_fg: var(--anp-color-text, currentColor);
+    --_muted: var(--anp-color-muted, color-mix(in srgb, currentColor 66%, transparent));
+    --_border: var(--anp-color-border, color-mix(in srgb, currentColor 18%, transparent));
+    --_surface: var(--anp-color-surface, color-mix(in srgb, currentColor 4%, transparent));
+    --_accent: var(--anp-color-accent, #2563eb);
+    --_space: var(--anp-space, 0.75rem);
+    --_radius: var(--anp-radius, 0.5rem);
+    --_font: var(--anp-font-family, inherit);
+    --_mono: var(--anp-font-family-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
+    --_yes: var(--anp-color-yes, #15803d);
+    --_no: var(--anp-color-no, color-mix(in srgb, currentColor 55%, transparent));
+    display: block;
+    font-family: var(--_font);
+    color: var(--_fg);
+    line-height: 1.5;
+    box-sizing: border-box;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_accent: var(--anp-color-accent, #93b4ff);
+      --_yes: var(--anp-color-yes, #6ee7a0);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  [part~='heading'] {
+    margin: 0 0 calc(var(--_space) * 0.75);
+    font-size: var(--anp-heading-size, 1rem);
+    font-weight: 650;
+  }
+  [part~='heading']::first-letter {
+    text-transform: uppercase;
+  }
+  ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  /* Data never reorders the surrounding text, whatever bidi controls it holds. */
+  li,
+  dd,
+  dt,
+  a {
+    unicode-bidi: isolate;
+  }
+  a {
+    color: var(--_accent);
+    text-underline-offset: 0.15em;
+  }
+  a:focus-visible,
+  input:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  code {
+    font-family: var(--_mono);
+    font-size: 0.9em;
+    overflow-wrap: anywhere;
+  }
+  [part~='more'] {
+    color: var(--_muted);
+    font-style: italic;
+  }
+  @media (forced-colors: active) {
+    a {
+      color: LinkText;
+    }
+    a:focus-visible,
+    input:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;
