@@ -29,7 +29,8 @@ function keyList(value: string | undefined): Set<string> | undefined {
     .map((key) => key.trim())
     .filter(Boolean)
     .map(canonicalKey);
-  return new Set(keys);
+  // An empty list means no filter, as if the attribute were absent.
+  return keys.length ? new Set(keys) : undefined;
 }
 
 /**
