@@ -74,6 +74,8 @@ export abstract class AnpElement extends LitElement {
   @state() private scriptText?: string;
   @state() protected locale = 'en';
 
+  /** The URL being fetched or last fetched, so one `src` is fetched once. */
+  private fetchUrl?: string;
   private fetchAbort?: AbortController;
   private pendingFetch?: Promise<void>;
   private scriptObserver?: MutationObserver;
@@ -101,18 +103,14 @@ export abstract class AnpElement extends LitElement {
       this.scriptObserver ??= new MutationObserver(() => this.readScriptChild());
       this.scriptObserver.observe(this, { childList: true, subtree: true, characterData: true });
     }
-    if (this.src && this.fetched?.url !== this.src) this.startFetch(this.src);
+    if (this.src && this.fetchUrl !== this.src) this.startFetch(this.src);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.scriptObserver?.disconnect();
     // An element that left the page has no use for a response.
-    if (this.fetchAbort) {
-      this.fetchAbort.abort();
-      this.fetchAbort = undefined;
-      this.pendingFetch = undefined;
-    }
+    if (this.fetchAbort) this.stopFetch();
   }
 
   /** Resolves once everything the element has, including a pending `src` fetch, is rendered. */
@@ -129,12 +127,11 @@ export abstract class AnpElement extends LitElement {
     super.willUpdate(changed);
     if (changed.has('src') && this.isConnected) {
       if (this.src) {
-        if (this.fetched?.url !== this.src) this.startFetch(this.src);
+        if (this.fetchUrl !== this.src) this.startFetch(this.src);
       } else {
-        this.fetchAbort?.abort();
-        this.fetchAbort = undefined;
-        this.pendingFetch = undefined;
+        this.stopFetch();
         this.fetched = undefined;
+        this.fetchUrl = undefined;
       }
     }
     if ((changed as Map<PropertyKey, unknown>).has('langAttribute') && this.isConnected) this.locale = this.findLocale();
@@ -233,8 +230,17 @@ export abstract class AnpElement extends LitElement {
     if (text !== this.scriptText) this.scriptText = text;
   }
 
+  /** Aborts a pending fetch; the same `src` is fetched again on the next connect. */
+  private stopFetch(): void {
+    this.fetchAbort?.abort();
+    this.fetchAbort = undefined;
+    this.pendingFetch = undefined;
+    if (this.fetched?.url !== this.fetchUrl) this.fetchUrl = undefined;
+  }
+
   private startFetch(url: string): void {
     this.fetchAbort?.abort();
+    this.fetchUrl = url;
     const abort = new AbortController();
     this.fetchAbort = abort;
     const done = (result: FetchResult) => {
