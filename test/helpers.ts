@@ -112,11 +112,11 @@ export const SEED_VALUES = {
   scores: { quality: 78, freshness: 67, depth: 86, clarity: 87 } as Record<string, number>,
   revision: { status: 'drafted', version: '1.5.8' } as Record<string, string>,
   lastReviewed: '2021-10-10',
-  flags: { 'ai generated style': 'yes', 'has images': 'no', 'image heavy': 'no', 'needs human review': 'no' } as Record<string, string>,
+  flags: { 'AI generated style': 'yes', 'has images': 'no', 'image heavy': 'no', 'needs human review': 'no' } as Record<string, string>,
   entities: [
     ['python services', 'stack'],
     ['backend', 'area'],
     ['tracking data quality signals', 'problem'],
   ],
-  payload: { 'source id': 'alphanode-002918', generator: 'anp content synthesizer', paragraphs: '3', scenario: 'before a major migration', seed: '2918' } as Record<string, string>,
+  payload: { 'source ID': 'alphanode-002918', generator: 'anp content synthesizer', paragraphs: '3', scenario: 'before a major migration', seed: '2918' } as Record<string, string>,
 };

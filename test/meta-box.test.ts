@@ -69,7 +69,7 @@ function expectSeedRendered(el: AnpMetaBox): void {
   const outline = inShadow(el, 'section[part~="outline"]');
   expect(outline).to.have.length(1);
   for (const [name, value] of Object.entries(SEED_VALUES.outline)) expect(textOf(ddFor(el, name, outline[0]))).to.equal(value);
-  expect(ddFor(el, 'ai outline'), 'outline is not a dl row').to.equal(undefined);
+  expect(ddFor(el, 'AI outline'), 'outline is not a dl row').to.equal(undefined);
 }
 
 describe('<anp-meta-box>', () => {
@@ -423,5 +423,18 @@ describe('<anp-meta-box>', () => {
       expect((window as unknown as { __anpRan?: number }).__anpRan).to.equal(undefined);
       el.remove();
     });
+  });
+});
+
+describe('<anp-meta-box> fields with nothing valid left', () => {
+  it('drops the row instead of showing a label with an empty value', async () => {
+    const el = document.createElement('anp-meta-box');
+    const error = nextError(el);
+    el.article = { meta: { topic: 'kept', score: { quality: 140, depth: 'deep' }, revision: { last_reviewed: 'last tuesday' }, tools: [], flags: {} } };
+    document.body.append(el);
+    const paths = (await error).detail.errors.map((e) => e.path);
+    expect(paths).to.include.members(['/meta/score/quality', '/meta/score/depth', '/meta/revision/last_reviewed']);
+    expect(shadowTexts(el, '[part~="list"] > [part~="field"] > dt')).to.deep.equal(['topic']);
+    el.remove();
   });
 });

@@ -52,13 +52,21 @@ export function canonicalKey(key: string): string {
     .toLowerCase();
 }
 
-/** "view_count" → "view count", "recommendedAction" → "recommended action". */
+/** Words written in capitals when a label is made from a key. */
+const ACRONYMS = new Set(['ai', 'api', 'css', 'html', 'id', 'json', 'seo', 'ui', 'url', 'ux']);
+
+/** "view_count" → "view count", "recommendedAction" → "recommended action", "ai_brief" → "AI brief". */
 export function labelFromKey(key: string): string {
   const spaced = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/[\s\-_]+/g, ' ')
     .trim();
-  return spaced === '' ? key : spaced.toLowerCase();
+  if (spaced === '') return key;
+  return spaced
+    .toLowerCase()
+    .split(' ')
+    .map((word) => (ACRONYMS.has(word) ? word.toUpperCase() : word))
+    .join(' ');
 }
 
 function own(labels: Labels | undefined, key: string): string | undefined {

@@ -175,7 +175,8 @@ class Walk {
       return undefined;
     }
     if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
-      this.report(path, `expected a number from ${min ?? '-∞'} to ${max ?? '∞'}, got ${value}`);
+      const range = min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : `of at most ${max}`;
+      this.report(path, `expected a number ${range}, got ${value}`);
       return undefined;
     }
     return value;
@@ -339,10 +340,25 @@ function normalizeMeta(walk: Walk, value: unknown, path: Path, skipKeys: Readonl
       continue;
     }
     seen.add(canonical);
-    if (readKnownField(walk, meta, canonical as KnownMetaKey, fieldValue, fieldPath)) meta.order.push(canonical);
+    if (readKnownField(walk, meta, canonical as KnownMetaKey, fieldValue, fieldPath) && !isEmptyField(meta[canonical as KnownMetaKey])) {
+      meta.order.push(canonical);
+    } else {
+      // Nothing valid (or nothing at all) is left: no labelled row with an empty value.
+      delete meta[canonical as KnownMetaKey];
+    }
   }
   walk.leave(value);
   return dropUndefined(meta);
+}
+
+function isEmptyField(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  if (value && typeof value === 'object' && 'extra' in value) {
+    // A revision: empty when it has none of its fields and no others.
+    const revision = value as Revision;
+    return revision.status === undefined && revision.version === undefined && revision.last_reviewed === undefined && revision.extra.length === 0;
+  }
+  return false;
 }
 
 /** Reads one known meta field into `meta`; true when something valid was kept. */

@@ -13,7 +13,10 @@ export const metaBoxStyles = css`
   [part~='list'] {
     display: grid;
     grid-template-columns: minmax(6rem, var(--anp-label-width, 9.5rem)) minmax(0, 1fr);
-    column-gap: var(--_space);
+  }
+  /* The gap is padding, not column-gap, so each row's separator is one unbroken line. */
+  [part~='list'] > [part~='field'] > dt {
+    padding-inline-end: var(--_space);
   }
   [part~='field'] {
     display: contents;

@@ -41,13 +41,15 @@ export class AnpScoreBars extends AnpElement {
         margin: 0;
         padding: 0;
         display: grid;
-        gap: calc(var(--_space) * 0.6);
+        grid-template-columns: max-content minmax(0, 1fr);
+        gap: calc(var(--_space) * 0.6) var(--_space);
       }
+      /* Rows share the list's columns, so every bar starts where the others do. */
       [part~='bar'] {
         display: grid;
-        grid-template-columns: minmax(5rem, max-content) minmax(0, 1fr);
+        grid-column: 1 / -1;
+        grid-template-columns: subgrid;
         align-items: center;
-        gap: var(--_space);
       }
       [part~='label']::first-letter {
         text-transform: uppercase;
