@@ -87,7 +87,10 @@ export const metaBoxStyles = css`
   [part~='outline-list'] {
     display: grid;
     grid-template-columns: minmax(6rem, var(--anp-label-width, 9.5rem)) minmax(0, 1fr);
-    gap: calc(var(--_space) * 0.5) var(--_space);
+    row-gap: calc(var(--_space) * 0.5);
+  }
+  [part~='outline-list'] dt {
+    padding-inline-end: var(--_space);
   }
   [part~='outline-list'] > [part~='pair'] {
     display: contents;
