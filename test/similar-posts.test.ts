@@ -1,0 +1,451 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/define.js';
+import type { AnpArticle, AnpErrorEvent, AnpSimilarPosts } from '../src/index.js';
+import { collectErrors, inShadow, nextError, seedArticle, seedJson, shadowText, textOf } from './helpers.js';
+
+/** An article like the seed, with three similar posts (the seed has none). */
+const POSTS_URL = new URL('./fixtures/article-with-posts.json', import.meta.url).href;
+const postsText = await (await fetch(POSTS_URL)).text();
+const postsArticle = (): Record<string, any> => JSON.parse(postsText);
+const postsJson = () => postsText;
+
+/** What a reader should see of the fixture's posts. */
+const EXPECTED_POSTS = [
+  {
+    title: 'tracking data quality signals before a major migration',
+    href: new URL('/posts/alphanode-002918', document.baseURI).href,
+    details: 'python services · 5 min',
+    datetime: 'PT5M',
+  },
+  {
+    title: 'connection pools under load: what the graphs do not show',
+    href: 'https://example.com/posts/connection-pools',
+    details: 'databases · 12 min',
+    datetime: 'PT12M',
+  },
+  {
+    title: 'a short field guide to flame graphs',
+    href: 'http://example.org/flame-graphs',
+    details: 'observability · 3 min',
+    datetime: 'PT3M',
+  },
+];
+
+/** Elements the tests attached by hand; removed after each test. */
+const mounted: Element[] = [];
+afterEach(() => mounted.splice(0).forEach((node) => node.remove()));
+
+function attach<T extends Element>(node: T): T {
+  mounted.push(node);
+  document.body.append(node);
+  return node;
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+const withoutComments = (root: ShadowRoot) => root.innerHTML.replace(/<!--[^]*?-->/g, '');
+
+function items(el: AnpSimilarPosts): HTMLLIElement[] {
+  return inShadow<HTMLLIElement>(el, '[part~="list"] > li[part~="item"]');
+}
+
+function titles(el: AnpSimilarPosts): string[] {
+  return items(el).map((li) => textOf(li.querySelector('[part~="link"], [part~="title"]')));
+}
+
+function links(el: AnpSimilarPosts): HTMLAnchorElement[] {
+  return inShadow<HTMLAnchorElement>(el, 'a');
+}
+
+/** Each post as a reader meets it: a link (its title) to an absolute http(s) URL, topic and reading time beside it. */
+function expectPosts(el: AnpSimilarPosts, expected = EXPECTED_POSTS): void {
+  const lis = items(el);
+  expect(lis.map((li) => textOf(li.querySelector('a')))).to.deep.equal(expected.map((post) => post.title));
+  for (const [index, li] of lis.entries()) {
+    const post = expected[index];
+    const anchors = li.querySelectorAll('a[href]');
+    expect(anchors, post.title).to.have.length(1);
+    const href = anchors[0].getAttribute('href')!;
+    expect(href, post.title).to.match(/^https?:\/\//);
+    expect(href).to.equal(post.href);
+    expect(textOf(li.querySelector('[part~="details"]'))).to.equal(post.details);
+    const time = li.querySelector('time')!;
+    expect(time.getAttribute('datetime')).to.equal(post.datetime);
+  }
+  expect(inShadow(el, '[part~="empty"]')).to.have.length(0);
+}
+
+/** A visible empty state, and no list. */
+function expectEmptyState(el: AnpSimilarPosts): void {
+  const empty = inShadow(el, '[part~="empty"]');
+  expect(empty, 'one empty state').to.have.length(1);
+  expect(textOf(empty[0])).to.equal('No similar posts yet.');
+  expect(getComputedStyle(empty[0]).display).not.to.equal('none');
+  expect(getComputedStyle(empty[0]).visibility).to.equal('visible');
+  expect(empty[0].getBoundingClientRect().height, 'the empty state takes room').to.be.greaterThan(0);
+  expect(inShadow(el, 'ul, li, a')).to.have.length(0);
+}
+
+async function postsBox(): Promise<AnpSimilarPosts> {
+  return fixture<AnpSimilarPosts>(html`<anp-similar-posts .article=${postsArticle()}></anp-similar-posts>`);
+}
+
+/** Records what reaches the page: window errors and unhandled rejections. */
+function watchPage() {
+  const errors: unknown[] = [];
+  const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
+  const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    errors,
+    stop() {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}
+
+/**
+ * Gives an element bad input through `setup`, attaches it and waits for its
+ * anp-error. Asserts that nothing was thrown, nothing reached window.onerror,
+ * and that the event bubbles out of the shadow root.
+ */
+async function withBadInput(setup: (el: AnpSimilarPosts) => void): Promise<{ el: AnpSimilarPosts; event: AnpErrorEvent; paths: string[] }> {
+  const page = watchPage();
+  const el = document.createElement('anp-similar-posts');
+  const error = nextError(el);
+  let thrown: unknown;
+  try {
+    setup(el);
+    attach(el);
+    await el.updateComplete;
+  } catch (caught) {
+    thrown = caught;
+  }
+  let event: AnpErrorEvent;
+  try {
+    event = await error;
+    await el.updateComplete;
+    await tick();
+  } finally {
+    page.stop();
+  }
+  expect(thrown, 'nothing thrown').to.equal(undefined);
+  expect(page.errors, 'nothing reached window.onerror').to.deep.equal([]);
+  expect(event.bubbles, 'bubbles').to.equal(true);
+  expect(event.composed, 'composed').to.equal(true);
+  return { el, event, paths: event.detail.errors.map((e) => e.path) };
+}
+
+describe('<anp-similar-posts>', () => {
+  it('passes axe with the seed (its empty state)', async () => {
+    const el = await fixture<AnpSimilarPosts>(html`<anp-similar-posts .article=${seedArticle()}></anp-similar-posts>`);
+    expect(inShadow(el, '[part~="empty"]')).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('passes axe with posts', async () => {
+    const el = await postsBox();
+    expect(links(el)).to.have.length(3);
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders nothing and reports nothing without data', async () => {
+    const errors = collectErrors(document);
+    const el = await fixture<AnpSimilarPosts>(html`<anp-similar-posts></anp-similar-posts>`);
+    expect(shadowText(el)).to.equal('');
+    expect(inShadow(el, '[part~="empty"]')).to.have.length(0);
+    expect(el.errors).to.deep.equal([]);
+    expect(errors).to.have.length(0);
+  });
+
+  it('renders every post as a link with its topic and reading time, under a heading, and no anp-error', async () => {
+    const errors = collectErrors(document);
+    const el = await postsBox();
+    expectPosts(el);
+    const heading = inShadow(el, '[role="heading"]')[0];
+    expect(textOf(heading)).to.equal('similar posts');
+    expect(heading.getAttribute('aria-level')).to.equal('2');
+    expect(el.errors).to.deep.equal([]);
+    expect(errors).to.have.length(0);
+  });
+
+  describe('input paths', () => {
+    it('posts property', async () => {
+      const el = await fixture<AnpSimilarPosts>(html`<anp-similar-posts .posts=${postsArticle().similar_posts}></anp-similar-posts>`);
+      expectPosts(el);
+    });
+
+    it('article property (object)', async () => {
+      const el = await postsBox();
+      expectPosts(el);
+      expect(el.dataSource).to.equal('article');
+    });
+
+    it('article property (JSON string)', async () => {
+      const el = await fixture<AnpSimilarPosts>(html`<anp-similar-posts .article=${postsJson()}></anp-similar-posts>`);
+      expectPosts(el);
+    });
+
+    it('article attribute', async () => {
+      const el = await fixture<AnpSimilarPosts>(html`<anp-similar-posts article=${postsJson()}></anp-similar-posts>`);
+      expectPosts(el);
+      expect(el.dataSource).to.equal('attribute');
+    });
+
+    it('src attribute', async () => {
+      const el = await fixture<AnpSimilarPosts>(html`<anp-similar-posts src=${POSTS_URL}></anp-similar-posts>`);
+      await el.updateComplete;
+      expectPosts(el);
+      expect(el.dataSource).to.equal('src');
+    });
+
+    it('child <script type="application/json"> present at upgrade', async () => {
+      const host = attach(document.createElement('div'));
+      host.innerHTML = `<anp-similar-posts><script type="application/json">${postsJson()}</script></anp-similar-posts>`;
+      const el = host.querySelector('anp-similar-posts')!;
+      await el.updateComplete;
+      expectPosts(el);
+      expect(el.dataSource).to.equal('script');
+    });
+
+    it('a script child appended after the element upgraded', async () => {
+      const el = await fixture<AnpSimilarPosts>(html`<anp-similar-posts></anp-similar-posts>`);
+      expect(shadowText(el)).to.equal('');
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      script.textContent = postsJson();
+      el.append(script);
+      await tick();
+      await el.updateComplete;
+      expectPosts(el);
+    });
+
+    it('the nearest <anp-article>', async () => {
+      const article = await fixture<AnpArticle>(html`<anp-article .article=${postsArticle()}><aside><anp-similar-posts></anp-similar-posts></aside></anp-article>`);
+      const el = article.querySelector('anp-similar-posts')!;
+      await el.updateComplete;
+      expectPosts(el);
+      expect(el.dataSource).to.equal('context');
+    });
+
+    it('posts beats article, and article beats the context', async () => {
+      const one = (title: string) => [{ title, url: `https://example.com/${title.replace(/ /g, '-')}` }];
+      const article = await fixture<AnpArticle>(html`<anp-article .article=${{ similar_posts: one('from context') }}>
+        <anp-similar-posts .posts=${one('from posts')} .article=${{ similar_posts: one('from article') }}></anp-similar-posts>
+      </anp-article>`);
+      const el = article.querySelector('anp-similar-posts')!;
+      await el.updateComplete;
+      expect(titles(el)).to.deep.equal(['from posts']);
+      el.posts = undefined;
+      await el.updateComplete;
+      expect(titles(el)).to.deep.equal(['from article']);
+      el.article = undefined;
+      await el.updateComplete;
+      expect(titles(el)).to.deep.equal(['from context']);
+      expect(links(el).map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.com/from-context']);
+    });
+  });
+
+  it('article attribute and property render the same', async () => {
+    const byAttribute = await fixture<AnpSimilarPosts>(html`<anp-similar-posts article=${postsJson()}></anp-similar-posts>`);
+    const byProperty = await postsBox();
+    const byPosts = await fixture<AnpSimilarPosts>(html`<anp-similar-posts .posts=${postsArticle().similar_posts}></anp-similar-posts>`);
+    expect(withoutComments(byAttribute.shadowRoot!)).to.contain('flame graphs');
+    expect(withoutComments(byAttribute.shadowRoot!)).to.equal(withoutComments(byProperty.shadowRoot!));
+    expect(withoutComments(byPosts.shadowRoot!)).to.equal(withoutComments(byProperty.shadowRoot!));
+  });
+
+  describe('empty state', () => {
+    it('similar_posts: [] (the seed) shows a visible empty state and no list', async () => {
+      const el = await fixture<AnpSimilarPosts>(html`<anp-similar-posts .article=${seedArticle()}></anp-similar-posts>`);
+      expectEmptyState(el);
+      expect(textOf(inShadow(el, '[role="heading"]')[0])).to.equal('similar posts');
+    });
+
+    it('posts = [] shows the empty state', async () => {
+      const el = await fixture<AnpSimilarPosts>(html`<anp-similar-posts .posts=${[]}></anp-similar-posts>`);
+      expectEmptyState(el);
+    });
+
+    it('the seed through <anp-article> shows the empty state', async () => {
+      const article = await fixture<AnpArticle>(html`<anp-article article=${seedJson()}><anp-similar-posts></anp-similar-posts></anp-article>`);
+      const el = article.querySelector('anp-similar-posts')!;
+      await el.updateComplete;
+      expectEmptyState(el);
+    });
+
+    it('the empty state follows the data: posts appear, then go again', async () => {
+      const el = await fixture<AnpSimilarPosts>(html`<anp-similar-posts .article=${seedArticle()}></anp-similar-posts>`);
+      expectEmptyState(el);
+      el.article = postsArticle();
+      await el.updateComplete;
+      expectPosts(el);
+      el.posts = [];
+      await el.updateComplete;
+      expectEmptyState(el);
+    });
+
+    it('the empty text can be translated', async () => {
+      const el = await fixture<AnpSimilarPosts>(html`<anp-similar-posts .posts=${[]} .labels=${{ similarPostsEmpty: 'Noch keine ähnlichen Beiträge.' }}></anp-similar-posts>`);
+      expect(textOf(inShadow(el, '[part~="empty"]')[0])).to.equal('Noch keine ähnlichen Beiträge.');
+    });
+  });
+
+  it('new data replaces old', async () => {
+    const el = await postsBox();
+    el.article = { similar_posts: [{ title: 'a fresh post', url: 'https://example.net/fresh', topic: 'rust', reading_time: 7 }] };
+    await el.updateComplete;
+    expectPosts(el, [{ title: 'a fresh post', href: 'https://example.net/fresh', details: 'rust · 7 min', datetime: 'PT7M' }]);
+    for (const old of EXPECTED_POSTS) expect(shadowText(el)).not.to.include(old.title);
+    expect(shadowText(el)).not.to.include('databases');
+    el.posts = [{ title: 'only this one' }];
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['only this one']);
+    expect(links(el)).to.have.length(0);
+    expect(shadowText(el)).not.to.include('a fresh post');
+  });
+
+  describe('bad input', () => {
+    it('invalid JSON in the article attribute: anp-error at "", nothing rendered', async () => {
+      const { el, event } = await withBadInput((el) => el.setAttribute('article', '{"similar_posts": [{"title": "x"}'));
+      expect(event.detail.errors).to.have.length(1);
+      expect(event.detail.errors[0].path).to.equal('');
+      expect(event.detail.errors[0].message).to.match(/^attribute: invalid JSON/);
+      expect(links(el)).to.have.length(0);
+    });
+
+    it('invalid JSON in a script child: anp-error naming the script', async () => {
+      const { el, event } = await withBadInput((el) => {
+        const script = document.createElement('script');
+        script.type = 'application/json';
+        script.textContent = '{"similar_posts": [{title: "x"}]}';
+        el.append(script);
+      });
+      expect(event.detail.errors[0].path).to.equal('');
+      expect(event.detail.errors[0].message).to.match(/^script: invalid JSON/);
+      expect(links(el)).to.have.length(0);
+    });
+
+    for (const url of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'java\nscript:alert(1)', '\u0000javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)']) {
+      it(`a post URL ${JSON.stringify(url)} renders the title as text, without a link, and is reported`, async () => {
+        const { el, event } = await withBadInput(
+          (el) => (el.article = { similar_posts: [{ title: 'looks harmless', url, topic: 'bait' }, { title: 'fine', url: 'https://example.com/' }] }),
+        );
+        const errors = event.detail.errors.filter((e) => e.path === '/similar_posts/0/url');
+        expect(errors, 'error at /similar_posts/0/url').to.have.length(1);
+        expect(errors[0].message).to.match(/URL not used/);
+        expect(titles(el)).to.deep.equal(['looks harmless', 'fine']);
+        const first = items(el)[0];
+        expect(first.querySelector('a'), 'no link').to.equal(null);
+        expect(textOf(first.querySelector('[part~="title"]'))).to.equal('looks harmless');
+        expect(textOf(first.querySelector('[part~="details"]'))).to.equal('bait');
+        expect(links(el).map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.com/']);
+        for (const a of links(el)) expect(a.protocol).to.match(/^https?:$/);
+      });
+    }
+
+    it('a javascript: URL through the posts property is reported at /0/url', async () => {
+      const { el, paths } = await withBadInput((el) => (el.posts = [{ title: 'bait', url: 'JAVASCRIPT:alert(document.domain)' }]));
+      expect(paths).to.deep.equal(['/0/url']);
+      expect(titles(el)).to.deep.equal(['bait']);
+      expect(links(el)).to.have.length(0);
+    });
+
+    it('a post without a title is reported and not shown', async () => {
+      const { el, event } = await withBadInput(
+        (el) => (el.article = { similar_posts: [{ title: 'has one', url: '/a' }, { url: '/b', topic: 'no title' }, { title: 42, url: '/c' }] }),
+      );
+      const messages = event.detail.errors.map((e) => `${e.path} ${e.message}`);
+      expect(messages).to.include('/similar_posts/1 post without a title is not shown');
+      expect(messages.some((m) => m.startsWith('/similar_posts/2/title expected a string'))).to.equal(true);
+      expect(messages).to.include('/similar_posts/2 post without a title is not shown');
+      expect(titles(el)).to.deep.equal(['has one']);
+      expect(shadowText(el)).not.to.include('no title');
+      expect(shadowText(el)).not.to.include('42');
+    });
+
+    it('wrong types: each reported, the valid rest renders', async () => {
+      const { el, paths } = await withBadInput(
+        (el) => (el.posts = [{ title: 'typed badly', url: 12, topic: ['x'], reading_time: '5' }, 'not a post', null] as unknown[]),
+      );
+      expect(paths).to.deep.equal(['/0/url', '/0/topic', '/0/reading_time', '/1', '/2']);
+      expect(titles(el)).to.deep.equal(['typed badly']);
+      expect(items(el)[0].querySelector('[part~="details"]')).to.equal(null);
+      expect(links(el)).to.have.length(0);
+    });
+
+    it('similar_posts that is not a list is reported', async () => {
+      const { el, paths } = await withBadInput((el) => (el.article = { similar_posts: { title: 'one' } }));
+      expect(paths).to.deep.equal(['/similar_posts']);
+      expect(links(el)).to.have.length(0);
+      expect(shadowText(el)).not.to.include('one');
+    });
+
+    it('non-finite reading times are reported and not shown', async () => {
+      const { el, paths } = await withBadInput(
+        (el) => (el.posts = [{ title: 'forever', reading_time: Infinity }, { title: 'unknown', reading_time: NaN, topic: 'kept' }]),
+      );
+      expect(paths).to.deep.equal(['/0/reading_time', '/1/reading_time']);
+      expect(titles(el)).to.deep.equal(['forever', 'unknown']);
+      expect(inShadow(el, 'time')).to.have.length(0);
+      expect(textOf(items(el)[1].querySelector('[part~="details"]'))).to.equal('kept');
+      expect(shadowText(el)).not.to.match(/NaN|Infinity|∞/);
+    });
+
+    it('cycles are reported, not followed', async () => {
+      const post: Record<string, unknown> = { title: 'self-referential', url: 'https://example.com/self' };
+      post.related = post;
+      const { el, event } = await withBadInput((el) => (el.article = { similar_posts: [post] }));
+      expect(event.detail.errors.some((e) => e.path === '/similar_posts/0/related' && /cycle/.test(e.message))).to.equal(true);
+      expect(titles(el)).to.deep.equal(['self-referential']);
+
+      const posts: unknown[] = [{ title: 'first' }];
+      posts.push(posts);
+      const second = await withBadInput((el) => (el.posts = posts));
+      expect(second.paths).to.deep.equal(['/1']);
+      expect(titles(second.el)).to.deep.equal(['first']);
+    });
+
+    it('__proto__ keys are dropped and Object.prototype is untouched', async () => {
+      const json = '{"similar_posts":[{"__proto__":{"url":"javascript:alert(1)","polluted":"yes"},"title":"kept"}]}';
+      const { el, paths } = await withBadInput((el) => el.setAttribute('article', json));
+      expect(paths).to.deep.equal(['/similar_posts/0/__proto__']);
+      expect(titles(el)).to.deep.equal(['kept']);
+      expect(links(el)).to.have.length(0);
+
+      const second = await withBadInput((el) => (el.posts = JSON.parse('[{"title":"also kept","__proto__":{"title":"injected"}}]')));
+      expect(second.paths).to.deep.equal(['/0/__proto__']);
+      expect(titles(second.el)).to.deep.equal(['also kept']);
+      expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+      expect(({} as Record<string, unknown>).url).to.equal(undefined);
+      expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).to.equal(false);
+    });
+
+    it('a huge list is capped at 500 posts with an "n more" line', async () => {
+      const posts = Array.from({ length: 600 }, (_, i) => ({ title: `post ${i}`, url: `https://example.com/${i}` }));
+      const { el, event } = await withBadInput((el) => (el.article = { similar_posts: posts }));
+      expect(event.detail.errors.some((e) => e.path === '/similar_posts' && /too many items/.test(e.message))).to.equal(true);
+      expect(links(el)).to.have.length(500);
+      expect(textOf(links(el)[499])).to.equal('post 499');
+      expect(inShadow(el, '[part~="list"] > [part~="more"]').map(textOf)).to.deep.equal(['100 more']);
+    });
+
+    it('a src that fails (404) gives anp-error and renders nothing', async () => {
+      const { el, event } = await withBadInput((el) => (el.src = new URL('./does-not-exist.json', POSTS_URL).href));
+      expect(event.detail.errors[0].message).to.match(/src: fetch failed: HTTP 404/);
+      expect(links(el)).to.have.length(0);
+    });
+
+    it('markup in a title or topic stays text', async () => {
+      const el = await fixture<AnpSimilarPosts>(
+        html`<anp-similar-posts .posts=${[{ title: '<img src=x onerror="window.__anpPostRan=1">', url: '/x', topic: '<b>bold</b>' }]}></anp-similar-posts>`,
+      );
+      expect(titles(el)).to.deep.equal(['<img src=x onerror="window.__anpPostRan=1">']);
+      expect(textOf(items(el)[0].querySelector('[part~="details"]'))).to.equal('<b>bold</b>');
+      expect(inShadow(el, 'img, b')).to.have.length(0);
+      await tick();
+      expect((window as unknown as { __anpPostRan?: number }).__anpPostRan).to.equal(undefined);
+    });
+  });
+});
