@@ -1,0 +1,152 @@
+// ESLint flat config. `npm run lint` runs this, then `prettier --check .`;
+// formatting is Prettier's job alone, so no stylistic rules here.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import litA11y from 'eslint-plugin-lit-a11y';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+
+// The one file allowed to reach raw HTML: it owns DOMPurify and unsafeHTML.
+const SANITIZER = 'src/core/sanitize.ts';
+
+const TYPED = ['src/**/*.ts', 'stories/**/*.ts', '.storybook/**/*.ts'];
+
+const HTML_SINK_MESSAGE = `Raw HTML goes through ${SANITIZER} (sanitizeRich + richContent) only.`;
+
+// Static imports of DOMPurify or Lit's unsafe-* directives, from anywhere but the sanitizer.
+const restrictedImports = [
+  'error',
+  {
+    patterns: [
+      {
+        regex: '^dompurify(/.*)?$',
+        message: `DOMPurify is imported by ${SANITIZER} only; use sanitizeRich() from there.`,
+      },
+      {
+        regex: '^lit(-html)?/directives/unsafe-(html|svg|mathml)(\\.js)?$',
+        message: `unsafeHTML/unsafeSVG are fed by ${SANITIZER} only; render sanitized fields with richContent().`,
+      },
+    ],
+  },
+];
+
+// DOM sinks that parse a string as markup. Selectors match both `el.innerHTML = …`
+// and `el['innerHTML'] = …`, compound assignment included.
+const htmlSinks = [
+  'error',
+  {
+    selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+    message: `No innerHTML/outerHTML assignment. ${HTML_SINK_MESSAGE}`,
+  },
+  {
+    selector: 'AssignmentExpression > MemberExpression.left[property.value=/^(innerHTML|outerHTML)$/]',
+    message: `No innerHTML/outerHTML assignment. ${HTML_SINK_MESSAGE}`,
+  },
+  {
+    selector: 'CallExpression > MemberExpression.callee[property.name=/^(insertAdjacentHTML|setHTMLUnsafe|createContextualFragment)$/]',
+    message: `No insertAdjacentHTML/setHTMLUnsafe/createContextualFragment. ${HTML_SINK_MESSAGE}`,
+  },
+  {
+    selector: 'CallExpression > MemberExpression.callee[object.name="document"][property.name=/^(write|writeln)$/]',
+    message: `No document.write. ${HTML_SINK_MESSAGE}`,
+  },
+  {
+    selector:
+      'ImportExpression[source.value=/^(dompurify(\\u002F.*)?|lit(-html)?\\u002Fdirectives\\u002Funsafe-(html|svg|mathml)(\\.js)?)$/]',
+    message: `No dynamic import of DOMPurify or unsafe-* directives. ${HTML_SINK_MESSAGE}`,
+  },
+];
+
+export default defineConfig(
+  {
+    ignores: ['dist/', 'storybook-static/', 'node_modules/', 'test-results/', 'coverage/', 'bench/results/', '**/*.d.ts'],
+  },
+
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+
+  // Type-aware rules (floating promises, unsafe any, needless assertions) for the library,
+  // its stories and Storybook config. Tests get the syntactic set only: @open-wc's chai
+  // plugins make every `expect(...)` chain thenable, so no-floating-promises would flag each one.
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: TYPED })),
+  {
+    files: TYPED,
+    languageOptions: {
+      parserOptions: {
+        // tsconfig.json's include skips the dot-folder, so .storybook gets a default project.
+        projectService: { allowDefaultProject: ['.storybook/*.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      'no-restricted-imports': restrictedImports,
+      // tsconfig has noUnusedLocals/Parameters; keep the lint rule but allow `_`-prefixed opt-outs.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+    },
+  },
+
+  // Browser code: the library, its tests, stories and Storybook preview.
+  {
+    files: ['src/**/*.ts', 'test/**/*.ts', 'stories/**/*.ts', '.storybook/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+
+  // Node code: build/test scripts and tool configs.
+  {
+    files: ['scripts/**/*.{js,mjs}', '*.config.{js,mjs,ts}', '.storybook/main.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+
+  // The library itself: Lit templates, their accessibility, custom-element rules, no raw HTML sinks.
+  {
+    ...lit.configs['flat/recommended'],
+    files: ['src/**/*.ts'],
+  },
+  {
+    ...litA11y.configs.recommended,
+    files: ['src/**/*.ts'],
+  },
+  {
+    ...wc.configs['flat/best-practice'],
+    files: ['src/**/*.ts'],
+  },
+  {
+    files: ['src/**/*.ts'],
+    settings: {
+      // Elements extend AnpElement, not LitElement directly; without this the wc rules skip them.
+      wc: { elementBaseClasses: ['LitElement', 'AnpElement'] },
+    },
+    rules: {
+      // LitElement (and so AnpElement) always defines the lifecycle callbacks:
+      // `super.connectedCallback()` needs no existence guard.
+      'wc/guard-super-call': 'off',
+      'no-restricted-syntax': htmlSinks,
+    },
+  },
+
+  // The sanitizer is the single exception to the raw-HTML rules above.
+  {
+    files: [SANITIZER],
+    rules: {
+      'no-restricted-imports': 'off',
+      'no-restricted-syntax': 'off',
+    },
+  },
+
+  // Tests poke at internals and assert presence with `!`.
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // Chai property assertions: `expect(x).to.exist`, `.to.be.true`.
+      '@typescript-eslint/no-unused-expressions': 'off',
+    },
+  },
+);
