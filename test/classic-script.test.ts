@@ -61,7 +61,10 @@ const anpErrors: { target: EventTarget | null; errors: unknown }[] = [];
 
 /** anp-errors as plain data (chai gets no DOM nodes to print). */
 const described = (events: typeof anpErrors) =>
-  events.map(({ target, errors }) => ({ from: target instanceof Element ? target.localName : String(target), errors: JSON.parse(JSON.stringify(errors ?? null)) }));
+  events.map(({ target, errors }) => ({
+    from: target instanceof Element ? target.localName : String(target),
+    errors: JSON.parse(JSON.stringify(errors ?? null)),
+  }));
 document.addEventListener('anp-error', (event) => {
   anpErrors.push({ target: event.composedPath()[0] ?? null, errors: (event as CustomEvent).detail?.errors });
 });
@@ -75,7 +78,13 @@ function attributeEscape(text: string): string {
 // Input paths (SPEC section 2), each written the way a theme or a script would
 // ---------------------------------------------------------------------------
 
-type PathName = 'article property (object)' | 'article property (JSON string)' | 'article attribute' | 'src attribute' | 'child script' | 'nearest anp-article';
+type PathName =
+  | 'article property (object)'
+  | 'article property (JSON string)'
+  | 'article attribute'
+  | 'src attribute'
+  | 'child script'
+  | 'nearest anp-article';
 
 interface InputPath {
   name: PathName;
@@ -229,9 +238,9 @@ function expectSeedMetaBox(el: AnpLike): void {
     expect(textOf(ddFor(el, name, flags)!.querySelector('[part~="badge"]')), name).to.equal(value);
   }
   const entities = Array.from(ddFor(el, 'entities')!.querySelectorAll('li'));
-  expect(entities.map((li) => [textOf(li.querySelector('[part~="entity-name"]')), textOf(li.querySelector('[part~="entity-type"]'))])).to.deep.equal(
-    SEED_VALUES.entities,
-  );
+  expect(
+    entities.map((li) => [textOf(li.querySelector('[part~="entity-name"]')), textOf(li.querySelector('[part~="entity-type"]'))]),
+  ).to.deep.equal(SEED_VALUES.entities);
   const payload = ddFor(el, 'payload')!;
   for (const [name, value] of Object.entries(SEED_VALUES.payload)) expect(textOf(ddFor(el, name, payload)), name).to.equal(value);
 
@@ -270,7 +279,9 @@ function expectSeedScoreBars(el: AnpLike): void {
     expectVisible(shown, 'the number');
     return { name: textOf(label), min: meter.min, max: meter.max, value: meter.value, shown: textOf(shown) };
   });
-  expect(seen).to.deep.equal(Object.entries(SEED_VALUES.scores).map(([name, value]) => ({ name, min: 0, max: 100, value, shown: String(value) })));
+  expect(seen).to.deep.equal(
+    Object.entries(SEED_VALUES.scores).map(([name, value]) => ({ name, min: 0, max: 100, value, shown: String(value) })),
+  );
 }
 
 /** The seed has no similar posts: a visible empty state, never a bare heading. */
@@ -284,8 +295,16 @@ function expectSeedSimilarPosts(el: AnpLike): void {
 }
 
 const EXPECTED_POSTS = [
-  { title: 'tracking data quality signals before a major migration', href: new URL('/posts/alphanode-002918', document.baseURI).href, datetime: 'PT5M' },
-  { title: 'connection pools under load: what the graphs do not show', href: 'https://example.com/posts/connection-pools', datetime: 'PT12M' },
+  {
+    title: 'tracking data quality signals before a major migration',
+    href: new URL('/posts/alphanode-002918', document.baseURI).href,
+    datetime: 'PT5M',
+  },
+  {
+    title: 'connection pools under load: what the graphs do not show',
+    href: 'https://example.com/posts/connection-pools',
+    datetime: 'PT12M',
+  },
   { title: 'a short field guide to flame graphs', href: 'http://example.org/flame-graphs', datetime: 'PT3M' },
 ];
 
@@ -386,7 +405,16 @@ describe('the classic script (dist/anp-components.iife.js)', () => {
       expect(typeof global![name], name).to.equal('function');
       expect(global![name] === customElements.get(tag), `AnpComponents.${name} is what <${tag}> is`).to.equal(true);
     }
-    for (const name of ['AnpElement', 'AnpErrorEvent', 'normalizeArticle', 'sanitizeRich', 'judgeUrl', 'safeHref', 'canonicalKey', 'parseJson']) {
+    for (const name of [
+      'AnpElement',
+      'AnpErrorEvent',
+      'normalizeArticle',
+      'sanitizeRich',
+      'judgeUrl',
+      'safeHref',
+      'canonicalKey',
+      'parseJson',
+    ]) {
       expect(typeof global![name], name).to.equal('function');
     }
     expect(customElements.get('anp-meta-box')!.prototype instanceof (global!.AnpElement as CustomElementConstructor)).to.equal(true);

@@ -101,13 +101,21 @@ describe('core/url: judgeUrl and safeHref', () => {
     it(`rejects ${what}`, () => {
       const verdict = judgeUrl(raw);
       expect(verdict.ok, `${what}: ${JSON.stringify(verdict)}`).to.equal(false);
-      expect((verdict as { reason: string }).reason).to.be.a('string').and.not.equal('');
+      expect((verdict as { reason: string }).reason)
+        .to.be.a('string')
+        .and.not.equal('');
       expect(safeHref(raw)).to.equal(undefined);
     });
   }
 
   it('what it rejects as javascript: really is javascript: to the browser (the test inputs are meaningful)', () => {
-    for (const raw of ['JaVaScRiPt:alert(1)', '  javascript:alert(1)', '\u0001javascript:alert(1)', 'java\tscript:alert(1)', 'java\nscript:alert(1)']) {
+    for (const raw of [
+      'JaVaScRiPt:alert(1)',
+      '  javascript:alert(1)',
+      '\u0001javascript:alert(1)',
+      'java\tscript:alert(1)',
+      'java\nscript:alert(1)',
+    ]) {
       expect(new URL(browserHref(raw)).protocol, JSON.stringify(raw)).to.equal('javascript:');
     }
   });
@@ -150,9 +158,31 @@ describe('core/url: judgeUrl and safeHref', () => {
 
   it('every accepted href, over a list of mixed inputs, is http:, https: or mailto:', () => {
     const inputs = [
-      'https://a.example/', 'http://b.example', 'mailto:x@y.z', '/p', 'p', '../p', './p', '//c.example', '?q', '#h',
-      'javascript:1', 'JAVASCRIPT:1', ' \t\njavascript:1', 'jav\u0009ascript:1', 'data:,x', 'vbscript:1', 'file:///x',
-      '\u0000javascript:1', '&#x6A;avascript:1', 'javascript&colon;1', 'https:example.com', 'http:/example.com', 'x:y', 'a+b:c', '%6Aavascript:1',
+      'https://a.example/',
+      'http://b.example',
+      'mailto:x@y.z',
+      '/p',
+      'p',
+      '../p',
+      './p',
+      '//c.example',
+      '?q',
+      '#h',
+      'javascript:1',
+      'JAVASCRIPT:1',
+      ' \t\njavascript:1',
+      'jav\u0009ascript:1',
+      'data:,x',
+      'vbscript:1',
+      'file:///x',
+      '\u0000javascript:1',
+      '&#x6A;avascript:1',
+      'javascript&colon;1',
+      'https:example.com',
+      'http:/example.com',
+      'x:y',
+      'a+b:c',
+      '%6Aavascript:1',
     ];
     for (const raw of inputs) {
       const href = safeHref(raw);
@@ -194,7 +224,10 @@ function expectOnlyAllowed(html: string, input: string): void {
         expect(attribute.value).to.equal(RICH_LINK_REL);
         continue;
       }
-      expect(allowedAttributes.has(attribute.name), `${attribute.name} on <${tag}> in the output of ${JSON.stringify(input)}: ${html}`).to.equal(true);
+      expect(
+        allowedAttributes.has(attribute.name),
+        `${attribute.name} on <${tag}> in the output of ${JSON.stringify(input)}: ${html}`,
+      ).to.equal(true);
       expect(attribute.name.startsWith('on')).to.equal(false);
     }
     if (tag === 'a') {
@@ -361,7 +394,9 @@ describe('core/sanitize: sanitizeRich', () => {
       const host = document.createElement('div');
       host.innerHTML = rich.html.replace(/alert\(1\)/g, 'window.__anpCoreRan=1');
       document.body.append(host);
-      expect(host.querySelectorAll('script, style, svg, math, img, iframe, form, object, embed, link, meta, base').length, input).to.equal(0);
+      expect(host.querySelectorAll('script, style, svg, math, img, iframe, form, object, embed, link, meta, base').length, input).to.equal(
+        0,
+      );
       host.remove();
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -374,14 +409,19 @@ describe('core/sanitize: sanitizeRich', () => {
       const second = sanitizeRich(out(first.rich));
       expect(out(second.rich), JSON.stringify(input)).to.equal(out(first.rich));
       // The rel the sanitizer itself sets is not an author attribute: re-sanitizing may name it, nothing else.
-      expect(second.removed.filter((name) => name !== 'rel'), `${JSON.stringify(input)} → ${out(first.rich)}`).to.deep.equal([]);
+      expect(
+        second.removed.filter((name) => name !== 'rel'),
+        `${JSON.stringify(input)} → ${out(first.rich)}`,
+      ).to.deep.equal([]);
       const third = sanitizeRich(out(second.rich));
       expect(out(third.rich)).to.equal(out(first.rich));
     }
   });
 
   it('keeps the text of what it unwraps but not the contents of script, style or template', () => {
-    const text = parse(out(sanitizeRich('<div>kept <p>too</p></div><script>dropped()</script><style>.dropped{}</style>').rich)).textContent!;
+    const text = parse(
+      out(sanitizeRich('<div>kept <p>too</p></div><script>dropped()</script><style>.dropped{}</style>').rich),
+    ).textContent!;
     expect(text).to.include('kept');
     expect(text).to.include('too');
     expect(text).not.to.include('dropped');
@@ -394,7 +434,16 @@ describe('core/sanitize: sanitizeRich', () => {
 
 describe('core/format', () => {
   it('canonicalKey: viewCount, view-count, view count and view_count are view_count', () => {
-    for (const key of ['viewCount', 'view-count', 'view count', 'view_count', '  view_count  ', 'view__count', 'View_Count', 'view - count']) {
+    for (const key of [
+      'viewCount',
+      'view-count',
+      'view count',
+      'view_count',
+      '  view_count  ',
+      'view__count',
+      'View_Count',
+      'view - count',
+    ]) {
       expect(canonicalKey(key), JSON.stringify(key)).to.equal('view_count');
     }
     expect(canonicalKey('aiBrief')).to.equal('ai_brief');
@@ -476,10 +525,37 @@ describe('core/format', () => {
   });
 
   it('isIsoDate: real days only', () => {
-    for (const valid of ['2021-10-10', '2024-02-29', '2000-02-29', '2021-10-10T12:30', '2021-10-10T12:30:45', '2021-10-10T12:30:45.123Z', '2021-10-10 12:30:00+02:00', '2021-10-10T12:30:00-0530']) {
+    for (const valid of [
+      '2021-10-10',
+      '2024-02-29',
+      '2000-02-29',
+      '2021-10-10T12:30',
+      '2021-10-10T12:30:45',
+      '2021-10-10T12:30:45.123Z',
+      '2021-10-10 12:30:00+02:00',
+      '2021-10-10T12:30:00-0530',
+    ]) {
       expect(isIsoDate(valid), valid).to.equal(true);
     }
-    for (const invalid of ['2021-02-30', '2023-02-29', '1900-02-29', '2021-13-01', '2021-00-10', '2021-10-00', '2021-10-32', '2021-04-31', '21-10-10', '2021/10/10', '2021-1-1', '20211010', '', 'yesterday', ' 2021-10-10', '2021-10-10 ', '2021-10-10Tnoon']) {
+    for (const invalid of [
+      '2021-02-30',
+      '2023-02-29',
+      '1900-02-29',
+      '2021-13-01',
+      '2021-00-10',
+      '2021-10-00',
+      '2021-10-32',
+      '2021-04-31',
+      '21-10-10',
+      '2021/10/10',
+      '2021-1-1',
+      '20211010',
+      '',
+      'yesterday',
+      ' 2021-10-10',
+      '2021-10-10 ',
+      '2021-10-10Tnoon',
+    ]) {
       expect(isIsoDate(invalid), JSON.stringify(invalid)).to.equal(false);
     }
   });
@@ -619,7 +695,13 @@ describe('core/normalize: normalizeArticle', () => {
       const input = seed();
       expect(normalize(input)).to.deep.equal(normalize(input));
       const messy = {
-        meta: { topic: 42, summary: '<b>x</b><script>y</script>', tools: ['a', 7], score: { q: 140, d: 50 }, odd: { list: [1, 'two', null, true] } },
+        meta: {
+          topic: 42,
+          summary: '<b>x</b><script>y</script>',
+          tools: ['a', 7],
+          score: { q: 140, d: 50 },
+          odd: { list: [1, 'two', null, true] },
+        },
         similar_posts: [{ title: 't', url: 'javascript:alert(1)' }, { url: '/no-title' }],
       };
       const first = normalize(messy);
@@ -630,7 +712,9 @@ describe('core/normalize: normalizeArticle', () => {
   });
 
   it('clean inline HTML in rich fields is kept and reports nothing', () => {
-    const result = normalize({ meta: { summary: 'an <em>emphasised</em> summary', ai_brief: '<b>bold</b> brief', notes: ['<code>x()</code> note', 'plain note'] } });
+    const result = normalize({
+      meta: { summary: 'an <em>emphasised</em> summary', ai_brief: '<b>bold</b> brief', notes: ['<code>x()</code> note', 'plain note'] },
+    });
     expect(result.errors).to.deep.equal([]);
     expect(result.value.meta.summary).to.deep.equal({ kind: 'html', html: 'an <em>emphasised</em> summary' });
     expect(result.value.meta.ai_brief).to.deep.equal({ kind: 'html', html: '<b>bold</b> brief' });
@@ -715,7 +799,9 @@ describe('core/normalize: normalizeArticle', () => {
 
   describe('caps from LIMITS', () => {
     it('a string longer than maxStringLength is cut and reported', () => {
-      const result = normalize({ meta: { topic: 'x'.repeat(LIMITS.maxStringLength + 5000), payload: { long: 'y'.repeat(LIMITS.maxStringLength * 3) } } });
+      const result = normalize({
+        meta: { topic: 'x'.repeat(LIMITS.maxStringLength + 5000), payload: { long: 'y'.repeat(LIMITS.maxStringLength * 3) } },
+      });
       expect(messages(result).some((m) => m.startsWith('/meta/topic string too long'))).to.equal(true);
       expect(messages(result).some((m) => m.startsWith('/meta/payload/long string too long'))).to.equal(true);
       expect(result.value.meta.topic!.length).to.be.at.most(LIMITS.maxStringLength + 1);
@@ -891,7 +977,16 @@ describe('core/normalize: normalizeArticle', () => {
           reading_time: new Number(5),
         },
       });
-      expect(paths(result)).to.include.members(['/meta/payload/d', '/meta/payload/m', '/meta/payload/t', '/meta/payload/s', '/meta/payload/f', '/meta/payload/b', '/meta/tools', '/meta/reading_time']);
+      expect(paths(result)).to.include.members([
+        '/meta/payload/d',
+        '/meta/payload/m',
+        '/meta/payload/t',
+        '/meta/payload/s',
+        '/meta/payload/f',
+        '/meta/payload/b',
+        '/meta/tools',
+        '/meta/reading_time',
+      ]);
       expect(result.value.meta.topic).to.equal('kept');
       expect(result.value.meta.payload).to.deep.equal([{ key: 'ok', value: { kind: 'text', text: 'fine' } }]);
     });
@@ -902,7 +997,12 @@ describe('core/normalize: normalizeArticle', () => {
       let object: unknown = 'bottom';
       for (let i = 0; i < 100_000; i++) object = { d: object };
       expect(paths(normalize(array))).to.deep.equal(['']);
-      for (const input of [{ meta: { payload: { array, object } } }, { meta: { tools: array, odd: object, score: object, entities: array } }, { meta: array }, { similar_posts: array }]) {
+      for (const input of [
+        { meta: { payload: { array, object } } },
+        { meta: { tools: array, odd: object, score: object, entities: array } },
+        { meta: array },
+        { similar_posts: array },
+      ]) {
         const result = normalize(input);
         expect(result.errors.length, JSON.stringify(Object.keys(input))).to.be.greaterThan(0);
       }
@@ -946,12 +1046,20 @@ describe('core/normalize: normalizeArticle', () => {
   describe('prototype safety', () => {
     it('Object.prototype is untouched after normalizing __proto__ keys', () => {
       const before = Object.getOwnPropertyNames(Object.prototype).sort();
-      const input = JSON.parse('{"__proto__":{"x":1},"meta":{"__proto__":{"y":1},"payload":{"__proto__":{"z":1},"constructor":{"prototype":{"w":1}},"prototype":{"v":1},"ok":1}}}');
+      const input = JSON.parse(
+        '{"__proto__":{"x":1},"meta":{"__proto__":{"y":1},"payload":{"__proto__":{"z":1},"constructor":{"prototype":{"w":1}},"prototype":{"v":1},"ok":1}}}',
+      );
       const result = normalize(input);
       expect(Object.getOwnPropertyNames(Object.prototype).sort()).to.deep.equal(before);
       const probe = {} as Record<string, unknown>;
       for (const key of ['x', 'y', 'z', 'w', 'v']) expect(probe[key], key).to.equal(undefined);
-      expect(paths(result)).to.include.members(['/__proto__', '/meta/__proto__', '/meta/payload/__proto__', '/meta/payload/constructor', '/meta/payload/prototype']);
+      expect(paths(result)).to.include.members([
+        '/__proto__',
+        '/meta/__proto__',
+        '/meta/payload/__proto__',
+        '/meta/payload/constructor',
+        '/meta/payload/prototype',
+      ]);
       expect(result.value.meta.payload).to.deep.equal([{ key: 'ok', value: { kind: 'number', value: 1 } }]);
       // Nothing of the dropped keys reached the result's prototypes either.
       expect(Object.getPrototypeOf(result.value)).to.equal(Object.prototype);
@@ -962,7 +1070,9 @@ describe('core/normalize: normalizeArticle', () => {
 
     it('__proto__ as meta sent alone, and in similar posts', () => {
       const before = Object.getOwnPropertyNames(Object.prototype).sort();
-      const result = normalize(JSON.parse('{"topic":"t","__proto__":{"polluted":1},"similar_posts":[{"title":"p","__proto__":{"polluted":2}}]}'));
+      const result = normalize(
+        JSON.parse('{"topic":"t","__proto__":{"polluted":1},"similar_posts":[{"title":"p","__proto__":{"polluted":2}}]}'),
+      );
       expect(Object.getOwnPropertyNames(Object.prototype).sort()).to.deep.equal(before);
       expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
       expect(paths(result)).to.include.members(['/__proto__', '/similar_posts/0/__proto__']);
@@ -973,8 +1083,16 @@ describe('core/normalize: normalizeArticle', () => {
 
   describe('numbers', () => {
     it('non-finite numbers and numbers beyond 2^53 are reported wherever they are', () => {
-      const result = normalize({ meta: { view_count: Infinity, reading_time: NaN, score: { q: -Infinity }, payload: { big: 2 ** 60 }, odd: NaN } });
-      expect(paths(result)).to.include.members(['/meta/view_count', '/meta/reading_time', '/meta/score/q', '/meta/payload/big', '/meta/odd']);
+      const result = normalize({
+        meta: { view_count: Infinity, reading_time: NaN, score: { q: -Infinity }, payload: { big: 2 ** 60 }, odd: NaN },
+      });
+      expect(paths(result)).to.include.members([
+        '/meta/view_count',
+        '/meta/reading_time',
+        '/meta/score/q',
+        '/meta/payload/big',
+        '/meta/odd',
+      ]);
     });
 
     it('a non-finite article id is reported, not kept as "NaN" or "Infinity"', () => {
