@@ -17,8 +17,9 @@ export default defineConfig({
     minify: true,
     target: 'es2021',
     lib: {
-      entry: 'dist/define.js',
-      name: 'AnpComponents',
+      entry: 'dist/classic.js',
+      // Required by the IIFE format; the entry exports nothing, so no global of this name is created.
+      name: 'AnpComponentsBundle',
       formats: ['iife'],
       fileName: () => 'anp-components.iife.js',
     },

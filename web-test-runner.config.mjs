@@ -104,38 +104,42 @@ function makeLauncher(browser) {
   switch (browser) {
     case 'chromium':
       return named(
-        withPuppeteerKeyboardShims(chromeLauncher({
-          launchOptions: {
-            executablePath: process.env.ANP_CHROMIUM_PATH || '/usr/bin/chromium',
-            headless: true,
-            args: [
-              '--no-sandbox',
-              '--disable-gpu',
-              '--disable-background-networking',
-              '--disable-component-update',
-              '--disable-sync',
-              '--no-first-run',
-              '--disable-dev-shm-usage',
-            ],
-          },
-        })),
+        withPuppeteerKeyboardShims(
+          chromeLauncher({
+            launchOptions: {
+              executablePath: process.env.ANP_CHROMIUM_PATH || '/usr/bin/chromium',
+              headless: true,
+              args: [
+                '--no-sandbox',
+                '--disable-gpu',
+                '--disable-background-networking',
+                '--disable-component-update',
+                '--disable-sync',
+                '--no-first-run',
+                '--disable-dev-shm-usage',
+              ],
+            },
+          }),
+        ),
         'Chromium',
       );
     case 'firefox':
       return named(
-        withPuppeteerKeyboardShims(puppeteerLauncher({
-          launchOptions: {
-            browser: 'firefox',
-            executablePath: process.env.ANP_FIREFOX_PATH || '/usr/bin/firefox-esr',
-            headless: true,
-            extraPrefsFirefox: {
-              'app.update.enabled': false,
-              'browser.shell.checkDefaultBrowser': false,
-              'datareporting.policy.dataSubmissionEnabled': false,
-              'toolkit.telemetry.enabled': false,
+        withPuppeteerKeyboardShims(
+          puppeteerLauncher({
+            launchOptions: {
+              browser: 'firefox',
+              executablePath: process.env.ANP_FIREFOX_PATH || '/usr/bin/firefox-esr',
+              headless: true,
+              extraPrefsFirefox: {
+                'app.update.enabled': false,
+                'browser.shell.checkDefaultBrowser': false,
+                'datareporting.policy.dataSubmissionEnabled': false,
+                'toolkit.telemetry.enabled': false,
+              },
             },
-          },
-        })),
+          }),
+        ),
         'Firefox',
       );
     case 'webkit': {
@@ -147,23 +151,23 @@ function makeLauncher(browser) {
         );
       }
       return named(
-        withWebdriverKeyboardShims(webdriverLauncher({
-          hostname: '127.0.0.1',
-          port,
-          path: '/',
-          logLevel: 'error',
-          connectionRetryTimeout: 120000,
-          connectionRetryCount: 3,
-          // No browserName: WebKitWebDriver refuses the capabilities with it.
-          capabilities: {
-            'webkitgtk:browserOptions': {
-              binary:
-                process.env.ANP_MINIBROWSER_PATH ||
-                '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
-              args: ['--automation'],
+        withWebdriverKeyboardShims(
+          webdriverLauncher({
+            hostname: '127.0.0.1',
+            port,
+            path: '/',
+            logLevel: 'error',
+            connectionRetryTimeout: 120000,
+            connectionRetryCount: 3,
+            // No browserName: WebKitWebDriver refuses the capabilities with it.
+            capabilities: {
+              'webkitgtk:browserOptions': {
+                binary: process.env.ANP_MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+                args: ['--automation'],
+              },
             },
-          },
-        })),
+          }),
+        ),
         'WebKit',
       );
     }
@@ -211,7 +215,12 @@ function countingReporter() {
       for (const session of sessions) {
         const name = session.browser.name;
         const acc = (perBrowser[name] ??= {
-          passed: 0, failed: 0, skipped: 0, files: 0, fileErrors: 0, failures: [],
+          passed: 0,
+          failed: 0,
+          skipped: 0,
+          files: 0,
+          fileErrors: 0,
+          failures: [],
         });
         acc.files += 1;
         const before = acc.failed;
@@ -230,10 +239,7 @@ function countingReporter() {
         { passed: 0, failed: 0, skipped: 0 },
       );
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(
-        file,
-        JSON.stringify({ testRun, testFiles: testFiles.length, browsers: perBrowser, totals }, null, 2),
-      );
+      writeFileSync(file, JSON.stringify({ testRun, testFiles: testFiles.length, browsers: perBrowser, totals }, null, 2));
     },
   };
 }
@@ -253,8 +259,7 @@ export default {
   testsStartTimeout: 180000,
   testsFinishTimeout: 300000,
   // Lit's one-line dev-mode notice appears in every file/browser; hide only that.
-  filterBrowserLogs: ({ args }) =>
-    !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
+  filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
   staticLogging: !process.stdout.isTTY || !!process.env.CI,
   testFramework: {
     config: {

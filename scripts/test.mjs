@@ -32,7 +32,14 @@ function summaryLine(passed, failed) {
 function browsersFromEnv() {
   const raw = (process.env.ANP_BROWSERS ?? '').trim();
   if (!raw || raw === 'all') return ALL;
-  const list = [...new Set(raw.split(/[\s,]+/).filter(Boolean).map((b) => b.toLowerCase()))];
+  const list = [
+    ...new Set(
+      raw
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((b) => b.toLowerCase()),
+    ),
+  ];
   const unknown = list.filter((b) => !ALL.includes(b));
   if (unknown.length) {
     console.error(`ANP_BROWSERS: unknown browser(s) ${unknown.join(', ')}; use ${ALL.join(',')}`);
@@ -47,11 +54,10 @@ const needsWebkit = browsers.includes('webkit');
 
 // --- no display: re-run this script inside xvfb-run -a --------------------
 if (needsWebkit && !process.env.DISPLAY && !process.env.ANP_IN_XVFB) {
-  const child = spawn(
-    'xvfb-run',
-    ['-a', '-s', '-screen 0 1280x1024x24', process.execPath, fileURLToPath(import.meta.url), ...argv],
-    { stdio: 'inherit', env: { ...process.env, ANP_IN_XVFB: '1' } },
-  );
+  const child = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', process.execPath, fileURLToPath(import.meta.url), ...argv], {
+    stdio: 'inherit',
+    env: { ...process.env, ANP_IN_XVFB: '1' },
+  });
   const forward = (sig) => child.kill(sig);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

@@ -12,7 +12,23 @@ export { AnpErrorEvent, type AnpErrorDetail } from './events/anp-error.js';
 export { AnpChecklistChangeEvent, type AnpChecklistChangeDetail } from './events/anp-checklist-change.js';
 export type * from './core/article.js';
 export { articleContext } from './core/article-context.js';
-export { normalizeArticle, normalizeChecklistItems, normalizeScores, normalizeSimilarPosts, parseJson, jsonPointer, LIMITS, KNOWN_META_KEYS } from './core/normalize.js';
-export { sanitizeRich, setSanitizerWindow, RICH_ALLOWED_TAGS, RICH_ALLOWED_ATTRIBUTES, RICH_LINK_REL, TRUSTED_TYPES_POLICY_NAME } from './core/sanitize.js';
+export {
+  normalizeArticle,
+  normalizeChecklistItems,
+  normalizeScores,
+  normalizeSimilarPosts,
+  parseJson,
+  jsonPointer,
+  LIMITS,
+  KNOWN_META_KEYS,
+} from './core/normalize.js';
+export {
+  sanitizeRich,
+  setSanitizerWindow,
+  RICH_ALLOWED_TAGS,
+  RICH_ALLOWED_ATTRIBUTES,
+  RICH_LINK_REL,
+  TRUSTED_TYPES_POLICY_NAME,
+} from './core/sanitize.js';
 export { judgeUrl, safeHref, ALLOWED_URL_SCHEMES } from './core/url.js';
 export { canonicalKey, labelFromKey, fieldLabel, uiLabel, DEFAULT_UI_LABELS, type Labels, type UiLabels } from './core/format.js';

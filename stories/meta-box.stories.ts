@@ -7,7 +7,12 @@ const meta: Meta = {
   title: 'Elements/anp-meta-box',
   component: 'anp-meta-box',
   args: { fields: '', exclude: '' },
-  render: (args) => html`<anp-meta-box .article=${args.article} fields=${ifDefined(args.fields || undefined)} exclude=${ifDefined(args.exclude || undefined)}></anp-meta-box>`,
+  render: (args) =>
+    html`<anp-meta-box
+      .article=${args.article}
+      fields=${ifDefined(args.fields || undefined)}
+      exclude=${ifDefined(args.exclude || undefined)}
+    ></anp-meta-box>`,
 };
 export default meta;
 
@@ -17,5 +22,9 @@ export const Seed: Story = { args: { article: seedArticle() } };
 export const Empty: Story = { args: { article: { meta: {} } } };
 export const OnlySomeFields: Story = { args: { article: seedArticle(), fields: 'topic,difficulty,reading_time,view_count' } };
 export const BadInput: Story = {
-  args: { article: { meta: { topic: 42, tools: ['ok', 7], score: { quality: 'high', depth: 86 }, summary: 'kept <b>bold</b><img src=x onerror=alert(1)>' } } },
+  args: {
+    article: {
+      meta: { topic: 42, tools: ['ok', 7], score: { quality: 'high', depth: 86 }, summary: 'kept <b>bold</b><img src=x onerror=alert(1)>' },
+    },
+  },
 };

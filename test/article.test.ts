@@ -34,7 +34,9 @@ const CONSUMERS = html`
   <anp-meta-box></anp-meta-box>
   <div><anp-checklist></anp-checklist></div>
   <section><anp-score-bars></anp-score-bars></section>
-  <aside><div><anp-similar-posts></anp-similar-posts></div></aside>
+  <aside>
+    <div><anp-similar-posts></anp-similar-posts></div>
+  </aside>
 `;
 
 function consumersIn(root: ParentNode) {
@@ -46,11 +48,15 @@ function consumersIn(root: ParentNode) {
   };
 }
 
-const checklistLabels = (el: AnpChecklist) => inShadow<HTMLInputElement>(el, 'li input[type="checkbox"]').map((input) => textOf(input.labels?.[0]));
+const checklistLabels = (el: AnpChecklist) =>
+  inShadow<HTMLInputElement>(el, 'li input[type="checkbox"]').map((input) => textOf(input.labels?.[0]));
 
 /** [accessible name, value] of every bar. */
 const scoreBars = (el: AnpScoreBars) =>
-  inShadow<HTMLMeterElement>(el, 'meter').map((meter) => [textOf(el.shadowRoot!.getElementById(meter.getAttribute('aria-labelledby')!)), meter.value]);
+  inShadow<HTMLMeterElement>(el, 'meter').map((meter) => [
+    textOf(el.shadowRoot!.getElementById(meter.getAttribute('aria-labelledby')!)),
+    meter.value,
+  ]);
 
 const postLinks = (el: AnpSimilarPosts) => inShadow<HTMLAnchorElement>(el, 'li a[href]').map((a) => [textOf(a), a.getAttribute('href')]);
 
@@ -126,7 +132,11 @@ describe('<anp-article>', () => {
 
   it('renders its children, visible, through its slot', async () => {
     const provider = await fixture<AnpArticle>(
-      html`<anp-article .article=${seedArticle()}><h1>The article title</h1><p>Some body text.</p><anp-checklist></anp-checklist></anp-article>`,
+      html`<anp-article .article=${seedArticle()}
+        ><h1>The article title</h1>
+        <p>Some body text.</p>
+        <anp-checklist></anp-checklist
+      ></anp-article>`,
     );
     await settled(provider);
     const slot = inShadow<HTMLSlotElement>(provider, 'slot')[0];
@@ -190,7 +200,7 @@ describe('<anp-article>', () => {
       expectSeedEverywhere(provider);
     });
 
-    it('a script child inside a consumer is that consumer\'s own, not the provider\'s', async () => {
+    it("a script child inside a consumer is that consumer's own, not the provider's", async () => {
       const host = attach(document.createElement('div'));
       host.innerHTML = `<anp-article><anp-checklist><script type="application/json">{"meta":{"checklist":["mine"]}}</script></anp-checklist><anp-score-bars></anp-score-bars></anp-article>`;
       const provider = host.querySelector('anp-article')!;
@@ -227,13 +237,15 @@ describe('<anp-article>', () => {
   });
 
   it('a consumer with data of its own ignores the context', async () => {
-    const provider = await fixture<AnpArticle>(html`<anp-article .article=${seedArticle()}>
-      <anp-checklist .items=${['own item']}></anp-checklist>
-      <anp-score-bars .article=${{ meta: { score: { own: 12 } } }}></anp-score-bars>
-      <anp-meta-box article=${JSON.stringify({ meta: { topic: 'own topic' } })}></anp-meta-box>
-      <anp-similar-posts .posts=${[{ title: 'own post', url: 'https://example.com/own' }]}></anp-similar-posts>
-      <anp-checklist id="plain"></anp-checklist>
-    </anp-article>`);
+    const provider = await fixture<AnpArticle>(
+      html`<anp-article .article=${seedArticle()}>
+        <anp-checklist .items=${['own item']}></anp-checklist>
+        <anp-score-bars .article=${{ meta: { score: { own: 12 } } }}></anp-score-bars>
+        <anp-meta-box article=${JSON.stringify({ meta: { topic: 'own topic' } })}></anp-meta-box>
+        <anp-similar-posts .posts=${[{ title: 'own post', url: 'https://example.com/own' }]}></anp-similar-posts>
+        <anp-checklist id="plain"></anp-checklist>
+      </anp-article>`,
+    );
     await settled(provider);
     const { metaBox, checklist, scoreBars: bars, similarPosts } = consumersIn(provider);
     expect(checklistLabels(checklist)).to.deep.equal(['own item']);
@@ -246,34 +258,45 @@ describe('<anp-article>', () => {
     provider.article = postsArticle();
     await settled(provider);
     expect(checklistLabels(checklist), 'still its own after the provider changed').to.deep.equal(['own item']);
-    expect(checklistLabels(provider.querySelector<AnpChecklist>('#plain')!)).to.deep.equal(['profile before changing anything', 'set a latency budget']);
+    expect(checklistLabels(provider.querySelector<AnpChecklist>('#plain')!)).to.deep.equal([
+      'profile before changing anything',
+      'set a latency budget',
+    ]);
   });
 
   it('nested providers: the inner one wins for its descendants', async () => {
-    const outer = await fixture<AnpArticle>(html`<anp-article .article=${seedArticle()}>
-      <anp-checklist id="outer-list"></anp-checklist>
-      <div>
-        <anp-article id="inner" .article=${postsArticle()}>
-          <anp-checklist id="inner-list"></anp-checklist>
-          <section><anp-similar-posts></anp-similar-posts></section>
-        </anp-article>
-      </div>
-      <anp-score-bars></anp-score-bars>
-    </anp-article>`);
+    const outer = await fixture<AnpArticle>(
+      html`<anp-article .article=${seedArticle()}>
+        <anp-checklist id="outer-list"></anp-checklist>
+        <div>
+          <anp-article id="inner" .article=${postsArticle()}>
+            <anp-checklist id="inner-list"></anp-checklist>
+            <section><anp-similar-posts></anp-similar-posts></section>
+          </anp-article>
+        </div>
+        <anp-score-bars></anp-score-bars>
+      </anp-article>`,
+    );
     await settled(outer);
     expectSeedChecklist(outer.querySelector<AnpChecklist>('#outer-list')!);
     expectSeedScores(outer.querySelector('anp-score-bars')!);
-    expect(checklistLabels(outer.querySelector<AnpChecklist>('#inner-list')!)).to.deep.equal(['profile before changing anything', 'set a latency budget']);
+    expect(checklistLabels(outer.querySelector<AnpChecklist>('#inner-list')!)).to.deep.equal([
+      'profile before changing anything',
+      'set a latency budget',
+    ]);
     expect(postLinks(outer.querySelector('anp-similar-posts')!)).to.have.length(3);
 
     // A change of the outer article does not leak past the inner provider.
     outer.article = { meta: { checklist: ['outer only'] } };
     await settled(outer);
     expect(checklistLabels(outer.querySelector<AnpChecklist>('#outer-list')!)).to.deep.equal(['outer only']);
-    expect(checklistLabels(outer.querySelector<AnpChecklist>('#inner-list')!)).to.deep.equal(['profile before changing anything', 'set a latency budget']);
+    expect(checklistLabels(outer.querySelector<AnpChecklist>('#inner-list')!)).to.deep.equal([
+      'profile before changing anything',
+      'set a latency budget',
+    ]);
   });
 
-  it('a consumer moved into another provider shows that provider\'s article', async () => {
+  it("a consumer moved into another provider shows that provider's article", async () => {
     const first = attach(document.createElement('anp-article'));
     first.article = seedArticle();
     const second = attach(document.createElement('anp-article'));
@@ -362,7 +385,7 @@ describe('<anp-article>', () => {
       expect(event.target).to.equal(host.querySelector('anp-article'));
       expect(event.detail.errors[0].path).to.equal('');
       expect(event.detail.errors[0].message).to.match(/^attribute: invalid JSON/);
-      expect(errors, 'one anp-error on the page: the provider\'s').to.have.length(1);
+      expect(errors, "one anp-error on the page: the provider's").to.have.length(1);
       expect(shadowText(host.querySelector('anp-checklist')!)).to.equal('');
       expect(inShadow(host.querySelector('anp-score-bars')!, 'meter')).to.have.length(0);
     });
@@ -371,12 +394,20 @@ describe('<anp-article>', () => {
       const errors = collectErrors(document);
       const provider = document.createElement('anp-article');
       const error = nextError(provider);
-      provider.article = { meta: { score: { a: 'x', b: 150, c: 50 }, checklist: ['ok', 3] }, similar_posts: [{ title: 'bait', url: 'javascript:alert(1)' }] };
+      provider.article = {
+        meta: { score: { a: 'x', b: 150, c: 50 }, checklist: ['ok', 3] },
+        similar_posts: [{ title: 'bait', url: 'javascript:alert(1)' }],
+      };
       provider.innerHTML = '<anp-checklist></anp-checklist><anp-score-bars></anp-score-bars><anp-similar-posts></anp-similar-posts>';
       attach(provider);
       const event = await error;
       await settled(provider);
-      expect(event.detail.errors.map((e) => e.path)).to.deep.equal(['/meta/score/a', '/meta/score/b', '/meta/checklist/1', '/similar_posts/0/url']);
+      expect(event.detail.errors.map((e) => e.path)).to.deep.equal([
+        '/meta/score/a',
+        '/meta/score/b',
+        '/meta/checklist/1',
+        '/similar_posts/0/url',
+      ]);
       expect(errors).to.have.length(1);
       expect(checklistLabels(provider.querySelector('anp-checklist')!)).to.deep.equal(['ok']);
       expect(scoreBars(provider.querySelector('anp-score-bars')!)).to.deep.equal([['c', 50]]);

@@ -196,7 +196,11 @@ describe('<anp-checklist>', () => {
     });
 
     it('the nearest <anp-article>', async () => {
-      const article = await fixture<AnpArticle>(html`<anp-article .article=${seedArticle()}><section><anp-checklist></anp-checklist></section></anp-article>`);
+      const article = await fixture<AnpArticle>(
+        html`<anp-article .article=${seedArticle()}
+          ><section><anp-checklist></anp-checklist></section
+        ></anp-article>`,
+      );
       const el = article.querySelector('anp-checklist')!;
       await el.updateComplete;
       expectSeedItems(el);
@@ -204,9 +208,11 @@ describe('<anp-checklist>', () => {
     });
 
     it('items beats article, and article beats the context', async () => {
-      const article = await fixture<AnpArticle>(html`<anp-article .article=${{ meta: { checklist: ['from context'] } }}>
-        <anp-checklist .items=${['from items']} .article=${{ meta: { checklist: ['from article'] } }}></anp-checklist>
-      </anp-article>`);
+      const article = await fixture<AnpArticle>(
+        html`<anp-article .article=${{ meta: { checklist: ['from context'] } }}>
+          <anp-checklist .items=${['from items']} .article=${{ meta: { checklist: ['from article'] } }}></anp-checklist>
+        </anp-article>`,
+      );
       const el = article.querySelector('anp-checklist')!;
       await el.updateComplete;
       expect(labelTexts(el)).to.deep.equal(['from items']);
@@ -477,7 +483,9 @@ describe('<anp-checklist>', () => {
     });
 
     it('markup in items stays text', async () => {
-      const el = await fixture<AnpChecklist>(html`<anp-checklist .items=${['<img src=x onerror="window.__anpChecklistRan=1">', '<b>bold</b>']}></anp-checklist>`);
+      const el = await fixture<AnpChecklist>(
+        html`<anp-checklist .items=${['<img src=x onerror="window.__anpChecklistRan=1">', '<b>bold</b>']}></anp-checklist>`,
+      );
       expect(labelTexts(el)).to.deep.equal(['<img src=x onerror="window.__anpChecklistRan=1">', '<b>bold</b>']);
       expect(inShadow(el, 'img, b')).to.have.length(0);
       await tick();
@@ -485,4 +493,3 @@ describe('<anp-checklist>', () => {
     });
   });
 });
-

@@ -101,7 +101,13 @@ export const SEED_VALUES = {
   listItems: {
     stack: ['python services', 'backend', 'python'],
     tools: ['fastapi', 'pytest', 'uvicorn', 'ruff', 'git', 'logs'],
-    checklist: ['review query plans', 'add indexes carefully', 'test with realistic data', 'compare before and after metrics', 'document the migration'],
+    checklist: [
+      'review query plans',
+      'add indexes carefully',
+      'test with realistic data',
+      'compare before and after metrics',
+      'document the migration',
+    ],
     notes: [
       'sanitized array meta is expected to render as a list in the frontend box',
       'view count is synthetic and only used for testing meta volume',
@@ -118,5 +124,11 @@ export const SEED_VALUES = {
     ['backend', 'area'],
     ['tracking data quality signals', 'problem'],
   ],
-  payload: { 'source ID': 'alphanode-002918', generator: 'anp content synthesizer', paragraphs: '3', scenario: 'before a major migration', seed: '2918' } as Record<string, string>,
+  payload: {
+    'source ID': 'alphanode-002918',
+    generator: 'anp content synthesizer',
+    paragraphs: '3',
+    scenario: 'before a major migration',
+    seed: '2918',
+  } as Record<string, string>,
 };

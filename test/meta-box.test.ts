@@ -1,7 +1,19 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define.js';
 import type { AnpMetaBox } from '../src/index.js';
-import { collectErrors, ddFor, inShadow, nextError, seedArticle, seedJson, SEED_URL, SEED_VALUES, shadowText, shadowTexts, textOf } from './helpers.js';
+import {
+  collectErrors,
+  ddFor,
+  inShadow,
+  nextError,
+  seedArticle,
+  seedJson,
+  SEED_URL,
+  SEED_VALUES,
+  shadowText,
+  shadowTexts,
+  textOf,
+} from './helpers.js';
 
 async function seedBox(): Promise<AnpMetaBox> {
   const el = await fixture<AnpMetaBox>(html`<anp-meta-box .article=${seedArticle()}></anp-meta-box>`);
@@ -59,9 +71,9 @@ function expectSeedRendered(el: AnpMetaBox): void {
   }
   // entities: one li each, name and type apart
   const entities = Array.from(ddFor(el, 'entities')!.querySelectorAll('li'));
-  expect(entities.map((li) => [textOf(li.querySelector('[part~="entity-name"]')), textOf(li.querySelector('[part~="entity-type"]'))])).to.deep.equal(
-    SEED_VALUES.entities,
-  );
+  expect(
+    entities.map((li) => [textOf(li.querySelector('[part~="entity-name"]')), textOf(li.querySelector('[part~="entity-type"]'))]),
+  ).to.deep.equal(SEED_VALUES.entities);
   // payload: nested dl
   const payload = ddFor(el, 'payload')!;
   for (const [name, value] of Object.entries(SEED_VALUES.payload)) expect(textOf(ddFor(el, name, payload)), name).to.equal(value);
@@ -149,7 +161,11 @@ describe('<anp-meta-box>', () => {
     });
 
     it('the nearest <anp-article>', async () => {
-      const article = await fixture(html`<anp-article .article=${seedArticle()}><div><anp-meta-box></anp-meta-box></div></anp-article>`);
+      const article = await fixture(
+        html`<anp-article .article=${seedArticle()}
+          ><div><anp-meta-box></anp-meta-box></div
+        ></anp-article>`,
+      );
       const el = article.querySelector('anp-meta-box')!;
       await el.updateComplete;
       expectSeedRendered(el);
@@ -158,9 +174,15 @@ describe('<anp-meta-box>', () => {
 
     it('takes the first input in SPEC order: property > attribute > src > script > context', async () => {
       const one = (topic: string) => JSON.stringify({ meta: { topic } });
-      const article = await fixture(html`<anp-article .article=${{ meta: { topic: 'from context' } }}>
-        <anp-meta-box article=${one('from attribute')} src=${SEED_URL}><script type="application/json">${one('from script')}</script></anp-meta-box>
-      </anp-article>`);
+      const article = await fixture(
+        html`<anp-article .article=${{ meta: { topic: 'from context' } }}>
+          <anp-meta-box article=${one('from attribute')} src=${SEED_URL}
+            ><script type="application/json">
+              ${one('from script')}
+            </script></anp-meta-box
+          >
+        </anp-article>`,
+      );
       const el = article.querySelector('anp-meta-box')!;
       const topic = () => textOf(ddFor(el, 'topic'));
       el.article = { meta: { topic: 'from property' } };
@@ -190,7 +212,9 @@ describe('<anp-meta-box>', () => {
   it('attribute and property render the same', async () => {
     const byAttribute = await fixture<AnpMetaBox>(html`<anp-meta-box article=${seedJson()}></anp-meta-box>`);
     const byProperty = await fixture<AnpMetaBox>(html`<anp-meta-box .article=${seedArticle()}></anp-meta-box>`);
-    expect(byAttribute.shadowRoot!.innerHTML.replace(/<!--[^]*?-->/g, '')).to.equal(byProperty.shadowRoot!.innerHTML.replace(/<!--[^]*?-->/g, ''));
+    expect(byAttribute.shadowRoot!.innerHTML.replace(/<!--[^]*?-->/g, '')).to.equal(
+      byProperty.shadowRoot!.innerHTML.replace(/<!--[^]*?-->/g, ''),
+    );
   });
 
   it('new data replaces old', async () => {
@@ -211,7 +235,9 @@ describe('<anp-meta-box>', () => {
   });
 
   it('shows only `fields`, in their order, and hides `exclude`', async () => {
-    const el = await fixture<AnpMetaBox>(html`<anp-meta-box fields="difficulty, topic, viewCount" .article=${seedArticle()}></anp-meta-box>`);
+    const el = await fixture<AnpMetaBox>(
+      html`<anp-meta-box fields="difficulty, topic, viewCount" .article=${seedArticle()}></anp-meta-box>`,
+    );
     expect(shadowTexts(el, '[part~="list"] > [part~="field"] > dt')).to.deep.equal(['difficulty', 'topic', 'view count']);
     el.removeAttribute('fields');
     el.setAttribute('exclude', 'ai_outline,score,payload');
@@ -242,7 +268,9 @@ describe('<anp-meta-box>', () => {
 
   it('renders unknown keys generically: lists, nested lists, never joined', async () => {
     const el = await fixture<AnpMetaBox>(
-      html`<anp-meta-box .article=${{ meta: { extra_list: ['a', 'b'], extra_object: { inner: { deep: true } }, published: '2024-02-29', none: null } }}></anp-meta-box>`,
+      html`<anp-meta-box
+        .article=${{ meta: { extra_list: ['a', 'b'], extra_object: { inner: { deep: true } }, published: '2024-02-29', none: null } }}
+      ></anp-meta-box>`,
     );
     expect(Array.from(ddFor(el, 'extra list')!.querySelectorAll('li')).map(textOf)).to.deep.equal(['a', 'b']);
     const nested = ddFor(el, 'extra object')!;
@@ -287,7 +315,15 @@ describe('<anp-meta-box>', () => {
     it('wrong types: reports each path and renders the valid rest', async () => {
       const el = document.createElement('anp-meta-box');
       const error = nextError(el);
-      el.article = { meta: { topic: 42, tools: ['ok', 7], score: { quality: 'high', depth: 140, clarity: 90 }, flags: { a: 'maybe', b: 1 }, difficulty: 'easy' } };
+      el.article = {
+        meta: {
+          topic: 42,
+          tools: ['ok', 7],
+          score: { quality: 'high', depth: 140, clarity: 90 },
+          flags: { a: 'maybe', b: 1 },
+          difficulty: 'easy',
+        },
+      };
       document.body.append(el);
       const paths = (await error).detail.errors.map((e) => e.path);
       expect(paths).to.include.members(['/meta/topic', '/meta/tools/1', '/meta/score/quality', '/meta/score/depth', '/meta/flags/a']);
@@ -325,7 +361,8 @@ describe('<anp-meta-box>', () => {
     });
 
     it('__proto__, constructor and prototype keys are dropped and Object.prototype is untouched', async () => {
-      const json = '{"meta":{"__proto__":{"polluted":"yes"},"payload":{"constructor":{"prototype":{"polluted":"yes"}},"ok":1},"topic":"t"}}';
+      const json =
+        '{"meta":{"__proto__":{"polluted":"yes"},"payload":{"constructor":{"prototype":{"polluted":"yes"}},"ok":1},"topic":"t"}}';
       const el = document.createElement('anp-meta-box');
       const error = nextError(el);
       el.setAttribute('article', json);
@@ -408,7 +445,8 @@ describe('<anp-meta-box>', () => {
       el.article = {
         meta: {
           topic: '<img src=x onerror=alert(1)>',
-          summary: 'safe <b>bold</b><img src=x onerror="window.__anpRan=1"><a href="javascript:alert(1)">x</a><a href="https://example.com/">ok</a>',
+          summary:
+            'safe <b>bold</b><img src=x onerror="window.__anpRan=1"><a href="javascript:alert(1)">x</a><a href="https://example.com/">ok</a>',
         },
       };
       document.body.append(el);
@@ -430,7 +468,9 @@ describe('<anp-meta-box> fields with nothing valid left', () => {
   it('drops the row instead of showing a label with an empty value', async () => {
     const el = document.createElement('anp-meta-box');
     const error = nextError(el);
-    el.article = { meta: { topic: 'kept', score: { quality: 140, depth: 'deep' }, revision: { last_reviewed: 'last tuesday' }, tools: [], flags: {} } };
+    el.article = {
+      meta: { topic: 'kept', score: { quality: 140, depth: 'deep' }, revision: { last_reviewed: 'last tuesday' }, tools: [], flags: {} },
+    };
     document.body.append(el);
     const paths = (await error).detail.errors.map((e) => e.path);
     expect(paths).to.include.members(['/meta/score/quality', '/meta/score/depth', '/meta/revision/last_reviewed']);

@@ -54,9 +54,7 @@ function barNames(el: AnpScoreBars): string[] {
 
 /** The seed's scores, in the structure SPEC section 3 gives: one labelled meter each, the number visible. */
 function expectSeedBars(el: AnpScoreBars, scores: Record<string, number> = SEED_SCORES): void {
-  expect(bars(el)).to.deep.equal(
-    Object.entries(scores).map(([name, value]) => ({ name, value, min: 0, max: 100, shown: String(value) })),
-  );
+  expect(bars(el)).to.deep.equal(Object.entries(scores).map(([name, value]) => ({ name, value, min: 0, max: 100, shown: String(value) })));
   for (const number of inShadow(el, '[part~="score"]')) {
     expect(number.getBoundingClientRect().height, 'the number is visible').to.be.greaterThan(0);
   }
@@ -193,7 +191,11 @@ describe('<anp-score-bars>', () => {
     });
 
     it('the nearest <anp-article>', async () => {
-      const article = await fixture<AnpArticle>(html`<anp-article .article=${seedArticle()}><div><anp-score-bars></anp-score-bars></div></anp-article>`);
+      const article = await fixture<AnpArticle>(
+        html`<anp-article .article=${seedArticle()}
+          ><div><anp-score-bars></anp-score-bars></div
+        ></anp-article>`,
+      );
       const el = article.querySelector('anp-score-bars')!;
       await el.updateComplete;
       expectSeedBars(el);
@@ -201,9 +203,11 @@ describe('<anp-score-bars>', () => {
     });
 
     it('scores beats article, and article beats the context', async () => {
-      const article = await fixture<AnpArticle>(html`<anp-article .article=${{ meta: { score: { context: 10 } } }}>
-        <anp-score-bars .scores=${{ own: 30 }} .article=${{ meta: { score: { article: 20 } } }}></anp-score-bars>
-      </anp-article>`);
+      const article = await fixture<AnpArticle>(
+        html`<anp-article .article=${{ meta: { score: { context: 10 } } }}>
+          <anp-score-bars .scores=${{ own: 30 }} .article=${{ meta: { score: { article: 20 } } }}></anp-score-bars>
+        </anp-article>`,
+      );
       const el = article.querySelector('anp-score-bars')!;
       await el.updateComplete;
       expect(bars(el).map((bar) => [bar.name, bar.value])).to.deep.equal([['own', 30]]);

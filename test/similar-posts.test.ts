@@ -222,7 +222,11 @@ describe('<anp-similar-posts>', () => {
     });
 
     it('the nearest <anp-article>', async () => {
-      const article = await fixture<AnpArticle>(html`<anp-article .article=${postsArticle()}><aside><anp-similar-posts></anp-similar-posts></aside></anp-article>`);
+      const article = await fixture<AnpArticle>(
+        html`<anp-article .article=${postsArticle()}
+          ><aside><anp-similar-posts></anp-similar-posts></aside
+        ></anp-article>`,
+      );
       const el = article.querySelector('anp-similar-posts')!;
       await el.updateComplete;
       expectPosts(el);
@@ -231,9 +235,11 @@ describe('<anp-similar-posts>', () => {
 
     it('posts beats article, and article beats the context', async () => {
       const one = (title: string) => [{ title, url: `https://example.com/${title.replace(/ /g, '-')}` }];
-      const article = await fixture<AnpArticle>(html`<anp-article .article=${{ similar_posts: one('from context') }}>
-        <anp-similar-posts .posts=${one('from posts')} .article=${{ similar_posts: one('from article') }}></anp-similar-posts>
-      </anp-article>`);
+      const article = await fixture<AnpArticle>(
+        html`<anp-article .article=${{ similar_posts: one('from context') }}>
+          <anp-similar-posts .posts=${one('from posts')} .article=${{ similar_posts: one('from article') }}></anp-similar-posts>
+        </anp-article>`,
+      );
       const el = article.querySelector('anp-similar-posts')!;
       await el.updateComplete;
       expect(titles(el)).to.deep.equal(['from posts']);
@@ -269,7 +275,9 @@ describe('<anp-similar-posts>', () => {
     });
 
     it('the seed through <anp-article> shows the empty state', async () => {
-      const article = await fixture<AnpArticle>(html`<anp-article article=${seedJson()}><anp-similar-posts></anp-similar-posts></anp-article>`);
+      const article = await fixture<AnpArticle>(
+        html`<anp-article article=${seedJson()}><anp-similar-posts></anp-similar-posts></anp-article>`,
+      );
       const el = article.querySelector('anp-similar-posts')!;
       await el.updateComplete;
       expectEmptyState(el);
@@ -287,7 +295,9 @@ describe('<anp-similar-posts>', () => {
     });
 
     it('the empty text can be translated', async () => {
-      const el = await fixture<AnpSimilarPosts>(html`<anp-similar-posts .posts=${[]} .labels=${{ similarPostsEmpty: 'Noch keine ähnlichen Beiträge.' }}></anp-similar-posts>`);
+      const el = await fixture<AnpSimilarPosts>(
+        html`<anp-similar-posts .posts=${[]} .labels=${{ similarPostsEmpty: 'Noch keine ähnlichen Beiträge.' }}></anp-similar-posts>`,
+      );
       expect(textOf(inShadow(el, '[part~="empty"]')[0])).to.equal('Noch keine ähnlichen Beiträge.');
     });
   });
@@ -327,10 +337,24 @@ describe('<anp-similar-posts>', () => {
       expect(links(el)).to.have.length(0);
     });
 
-    for (const url of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'java\nscript:alert(1)', '\u0000javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)']) {
+    for (const url of [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      'java\nscript:alert(1)',
+      '\u0000javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+    ]) {
       it(`a post URL ${JSON.stringify(url)} renders the title as text, without a link, and is reported`, async () => {
         const { el, event } = await withBadInput(
-          (el) => (el.article = { similar_posts: [{ title: 'looks harmless', url, topic: 'bait' }, { title: 'fine', url: 'https://example.com/' }] }),
+          (el) =>
+            (el.article = {
+              similar_posts: [
+                { title: 'looks harmless', url, topic: 'bait' },
+                { title: 'fine', url: 'https://example.com/' },
+              ],
+            }),
         );
         const errors = event.detail.errors.filter((e) => e.path === '/similar_posts/0/url');
         expect(errors, 'error at /similar_posts/0/url').to.have.length(1);
@@ -354,7 +378,14 @@ describe('<anp-similar-posts>', () => {
 
     it('a post without a title is reported and not shown', async () => {
       const { el, event } = await withBadInput(
-        (el) => (el.article = { similar_posts: [{ title: 'has one', url: '/a' }, { url: '/b', topic: 'no title' }, { title: 42, url: '/c' }] }),
+        (el) =>
+          (el.article = {
+            similar_posts: [
+              { title: 'has one', url: '/a' },
+              { url: '/b', topic: 'no title' },
+              { title: 42, url: '/c' },
+            ],
+          }),
       );
       const messages = event.detail.errors.map((e) => `${e.path} ${e.message}`);
       expect(messages).to.include('/similar_posts/1 post without a title is not shown');
@@ -384,7 +415,11 @@ describe('<anp-similar-posts>', () => {
 
     it('non-finite reading times are reported and not shown', async () => {
       const { el, paths } = await withBadInput(
-        (el) => (el.posts = [{ title: 'forever', reading_time: Infinity }, { title: 'unknown', reading_time: NaN, topic: 'kept' }]),
+        (el) =>
+          (el.posts = [
+            { title: 'forever', reading_time: Infinity },
+            { title: 'unknown', reading_time: NaN, topic: 'kept' },
+          ]),
       );
       expect(paths).to.deep.equal(['/0/reading_time', '/1/reading_time']);
       expect(titles(el)).to.deep.equal(['forever', 'unknown']);
@@ -439,7 +474,9 @@ describe('<anp-similar-posts>', () => {
 
     it('markup in a title or topic stays text', async () => {
       const el = await fixture<AnpSimilarPosts>(
-        html`<anp-similar-posts .posts=${[{ title: '<img src=x onerror="window.__anpPostRan=1">', url: '/x', topic: '<b>bold</b>' }]}></anp-similar-posts>`,
+        html`<anp-similar-posts
+          .posts=${[{ title: '<img src=x onerror="window.__anpPostRan=1">', url: '/x', topic: '<b>bold</b>' }]}
+        ></anp-similar-posts>`,
       );
       expect(titles(el)).to.deep.equal(['<img src=x onerror="window.__anpPostRan=1">']);
       expect(textOf(items(el)[0].querySelector('[part~="details"]'))).to.equal('<b>bold</b>');

@@ -1,4 +1,4 @@
-import { consume } from '@lit/context';
+import { consume, ContextRoot } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AnpInputError, Article, Normalized } from '../core/article.js';
@@ -25,6 +25,22 @@ interface Resolved<T> {
 }
 
 const EMPTY_ERRORS: readonly AnpInputError[] = Object.freeze([]);
+
+const CONTEXT_ROOT_KEY = Symbol.for('anp-components.context-root');
+
+/**
+ * A context request made before any `<anp-article>` was defined would go
+ * unanswered for good; a ContextRoot on the document replays it when a
+ * provider appears, whatever order a page or bundler registers tags in.
+ * One per page, shared by every copy of the library.
+ */
+function ensureContextRoot(doc: Document): void {
+  const holder = doc as Document & { [CONTEXT_ROOT_KEY]?: ContextRoot };
+  if (holder[CONTEXT_ROOT_KEY] || !doc.documentElement) return;
+  const root = new ContextRoot();
+  root.attach(doc.documentElement);
+  holder[CONTEXT_ROOT_KEY] = root;
+}
 
 /**
  * The shared base of every anp element: it finds the element's data in the
@@ -95,6 +111,7 @@ export abstract class AnpElement extends LitElement {
   }
 
   override connectedCallback(): void {
+    ensureContextRoot(this.ownerDocument);
     super.connectedCallback();
     this.locale = this.findLocale();
     this.readScriptChild();
@@ -109,6 +126,9 @@ export abstract class AnpElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.scriptObserver?.disconnect();
+    // Away from its provider the element has no article from it; a provider
+    // around its new place answers again on connect.
+    this.contextArticle = undefined;
     // An element that left the page has no use for a response.
     if (this.fetchAbort) this.stopFetch();
   }
@@ -178,7 +198,12 @@ export abstract class AnpElement extends LitElement {
    * For subclasses with an own convenience property: normalizes it with
    * `normalize` (memoized on the value) and records its errors.
    */
-  protected resolveOwn<T>(name: string, input: unknown, normalize: (input: unknown) => Normalized<T>, memo: { input?: unknown; result?: Normalized<T> }): T {
+  protected resolveOwn<T>(
+    name: string,
+    input: unknown,
+    normalize: (input: unknown) => Normalized<T>,
+    memo: { input?: unknown; result?: Normalized<T> },
+  ): T {
     if (!memo.result || memo.input !== input) {
       memo.input = input;
       memo.result = normalize(input);
@@ -283,11 +308,15 @@ export abstract class AnpElement extends LitElement {
 
   /** The nearest `lang` around the element, across shadow roots. */
   private findLocale(): string {
-    let node: Node | null = this;
-    while (node) {
+    if (this.hasAttribute('lang')) return resolveLocale(this.getAttribute('lang'));
+    for (let node = parentAcrossShadow(this); node; node = parentAcrossShadow(node)) {
       if (node.nodeType === 1 && (node as Element).hasAttribute('lang')) return resolveLocale((node as Element).getAttribute('lang'));
-      node = node.parentNode ?? (node as ShadowRoot).host ?? null;
     }
     return 'en';
   }
+}
+
+/** A node's parent, stepping from a shadow root to its host. */
+function parentAcrossShadow(node: Node): Node | null {
+  return node.parentNode ?? (node as ShadowRoot).host ?? null;
 }

@@ -24,9 +24,7 @@ export interface Entry<T> {
  * markup; it was produced by `core/sanitize.ts` and is the only thing ever fed
  * to `unsafeHTML`. Plain strings skip the sanitizer entirely.
  */
-export type RichText =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'html'; readonly html: SanitizedHtml };
+export type RichText = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'html'; readonly html: SanitizedHtml };
 
 /** A string that `core/sanitize.ts` produced. The brand keeps it from being forged by accident. */
 export type SanitizedHtml = string & { readonly __sanitized: unique symbol };

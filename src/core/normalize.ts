@@ -112,7 +112,7 @@ class Walk {
         continue;
       }
       if (kept.length >= LIMITS.maxKeys) break;
-      kept.push({ key, value: (value as Record<string, unknown>)[key] });
+      kept.push({ key, value: value[key] });
     }
     const more = keys.filter((key) => !FORBIDDEN_KEYS.has(key)).length - kept.length;
     if (more > 0) this.report(path, `too many keys: showing ${LIMITS.maxKeys}, ${more} more not shown`);
@@ -175,7 +175,8 @@ class Walk {
       return undefined;
     }
     if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
-      const range = min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : `of at most ${max}`;
+      const range =
+        min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : `of at most ${max}`;
       this.report(path, `expected a number ${range}, got ${value}`);
       return undefined;
     }
@@ -278,7 +279,7 @@ class Walk {
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   // Objects from JSON.parse, literals, Object.create(null), or another frame's Object.
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   return proto === null || proto === Object.prototype || Object.prototype.toString.call(value) === '[object Object]';
 }
 
@@ -356,7 +357,9 @@ function isEmptyField(value: unknown): boolean {
   if (value && typeof value === 'object' && 'extra' in value) {
     // A revision: empty when it has none of its fields and no others.
     const revision = value as Revision;
-    return revision.status === undefined && revision.version === undefined && revision.last_reviewed === undefined && revision.extra.length === 0;
+    return (
+      revision.status === undefined && revision.version === undefined && revision.last_reviewed === undefined && revision.extra.length === 0
+    );
   }
   return false;
 }
@@ -402,11 +405,13 @@ function readKnownField(walk: Walk, meta: Meta, key: KnownMetaKey, value: unknow
       return (meta.view_count = walk.number(value, path, { min: 0, integer: true })) !== undefined;
     case 'ai_outline': {
       const outline = readKeyed(walk, value, path, (child, childPath) => walk.string(child, childPath));
-      return (meta.ai_outline = outline) !== undefined;
+      if (outline?.more) meta.more.ai_outline = outline.more;
+      return (meta.ai_outline = outline?.entries) !== undefined;
     }
     case 'score': {
       const scores = readScores(walk, value, path);
-      return (meta.score = scores) !== undefined;
+      if (scores?.more) meta.more.score = scores.more;
+      return (meta.score = scores?.entries) !== undefined;
     }
     case 'flags': {
       const flags = readKeyed(walk, value, path, (child, childPath) => {
@@ -416,7 +421,8 @@ function readKnownField(walk: Walk, meta: Meta, key: KnownMetaKey, value: unknow
         walk.report(childPath, `expected 0, 1, true or false, got ${describe(child)}`);
         return undefined;
       });
-      return (meta.flags = flags) !== undefined;
+      if (flags?.more) meta.more.flags = flags.more;
+      return (meta.flags = flags?.entries) !== undefined;
     }
     case 'revision':
       return (meta.revision = readRevision(walk, value, path)) !== undefined;
@@ -424,13 +430,19 @@ function readKnownField(walk: Walk, meta: Meta, key: KnownMetaKey, value: unknow
       return (meta.entities = readEntities(walk, value, path)) !== undefined;
     case 'payload': {
       const read = walk.genericEntries(value, path, path.length);
+      if (read?.more) meta.more.payload = read.more;
       return (meta.payload = read?.entries) !== undefined;
     }
   }
 }
 
 /** An object of uniform values as ordered entries; invalid values are reported and skipped. */
-function readKeyed<T>(walk: Walk, value: unknown, path: Path, read: (child: unknown, childPath: Path) => T | undefined): Entry<T>[] | undefined {
+function readKeyed<T>(
+  walk: Walk,
+  value: unknown,
+  path: Path,
+  read: (child: unknown, childPath: Path) => T | undefined,
+): { entries: Entry<T>[]; more: number } | undefined {
   const object = walk.entries(value, path);
   if (!object) return undefined;
   walk.enter(value);
@@ -440,10 +452,10 @@ function readKeyed<T>(walk: Walk, value: unknown, path: Path, read: (child: unkn
     if (normalized !== undefined) entries.push({ key: walk.capKey(key), value: normalized });
   }
   walk.leave(value);
-  return entries;
+  return { entries, more: object.more };
 }
 
-function readScores(walk: Walk, value: unknown, path: Path): Entry<number>[] | undefined {
+function readScores(walk: Walk, value: unknown, path: Path): { entries: Entry<number>[]; more: number } | undefined {
   return readKeyed(walk, value, path, (child, childPath) => walk.number(child, childPath, { min: 0, max: 100 }));
 }
 
@@ -464,7 +476,8 @@ function readRevision(walk: Walk, value: unknown, path: Path): Revision | undefi
         break;
       case 'last_reviewed': {
         const text = walk.string(child, childPath);
-        if (text !== undefined && !isIsoDate(text)) walk.report(childPath, `expected an ISO 8601 date (YYYY-MM-DD), got "${text.slice(0, 40)}"`);
+        if (text !== undefined && !isIsoDate(text))
+          walk.report(childPath, `expected an ISO 8601 date (YYYY-MM-DD), got "${text.slice(0, 40)}"`);
         else revision.last_reviewed = text;
         break;
       }
@@ -531,7 +544,7 @@ function readSimilarPosts(walk: Walk, value: unknown, path: Path): { posts: Simi
           post.reading_time = walk.number(child, childPath, { min: 0 });
           break;
         case 'score':
-          post.score = readScores(walk, child, childPath);
+          post.score = readScores(walk, child, childPath)?.entries;
           break;
         default: {
           const generic = walk.generic(child, childPath, path.length + 2);
@@ -596,7 +609,11 @@ export function normalizeArticle(input: unknown): Normalized<Article> {
       const rootIsMeta = !metaEntry && root.entries.some(({ key }) => KNOWN_META.has(canonicalKey(key)));
 
       const id = byKey.get('id');
-      if (id) article.id = typeof id.value === 'number' ? String(id.value) : walk.string(id.value, [id.key]);
+      if (id) {
+        // Numeric ids are common in CMS exports; they must still be real numbers.
+        const numeric = typeof id.value === 'number' ? walk.number(id.value, [id.key]) : undefined;
+        article.id = numeric !== undefined ? String(numeric) : typeof id.value === 'number' ? undefined : walk.string(id.value, [id.key]);
+      }
       const title = byKey.get('title');
       if (title) article.title = walk.string(title.value, [title.key]);
       const url = byKey.get('url');
@@ -637,10 +654,13 @@ export function normalizeChecklistItems(input: unknown): Normalized<{ items: str
 }
 
 /** The `scores` property of `<anp-score-bars>`. */
-export function normalizeScores(input: unknown): Normalized<Entry<number>[]> {
+export function normalizeScores(input: unknown): Normalized<{ scores: Entry<number>[]; more: number }> {
   return guarded(
-    () => [],
-    (walk) => readScores(walk, input, []) ?? [],
+    () => ({ scores: [], more: 0 }),
+    (walk) => {
+      const read = readScores(walk, input, []);
+      return { scores: read?.entries ?? [], more: read?.more ?? 0 };
+    },
   );
 }
 

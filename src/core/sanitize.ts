@@ -12,8 +12,34 @@ import { judgeUrl } from './url.js';
 
 /** Inline and text-level tags only: no style, no SVG/MathML, no forms, no media. */
 export const RICH_ALLOWED_TAGS: readonly string[] = [
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins',
-  'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'br',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
 ];
 export const RICH_ALLOWED_ATTRIBUTES: readonly string[] = ['href', 'title', 'lang', 'dir', 'datetime', 'value'];
 /** Set on every link that survives sanitizing. */
@@ -77,7 +103,7 @@ function getPurifier(): { purify: DOMPurify; win: WindowLike } | undefined {
     purifier = createDOMPurify(win);
     purifier.addHook('afterSanitizeAttributes', (node) => {
       if (node.nodeName !== 'A') return;
-      const element = node as Element;
+      const element = node;
       const href = element.getAttribute('href');
       if (href !== null) {
         // The attribute value here is already entity-decoded by the parser.
@@ -120,14 +146,21 @@ export function sanitizeRich(input: string): SanitizeResult {
     ALLOW_UNKNOWN_PROTOCOLS: false,
     SAFE_FOR_TEMPLATES: false,
     RETURN_TRUSTED_TYPE: false,
+    // Parse everything as body content, so a leading <script> or <style> is
+    // removed (and reported) like any other, not hoisted into <head>.
+    FORCE_BODY: true,
     ...(trustedTypesPolicy(win) ? { TRUSTED_TYPES_POLICY: trustedTypesPolicy(win) as never } : {}),
-  }) as string;
-  const removed = purify.removed.map((item) => {
-    if ('element' in item && item.element) return `<${item.element.nodeName.toLowerCase()}>`;
-    if ('attribute' in item && item.attribute) return item.attribute.name;
-    if ('from' in item && item.from && (item.from as Element).nodeName === 'A') return 'href';
-    return 'markup';
   });
+  // DOMPurify lists its own wrapper elements too; they were never in the input.
+  const wrappers = new Set(['BODY', 'HEAD', 'HTML', 'REMOVE', '#document-fragment']);
+  const removed = purify.removed
+    .filter((item) => !('element' in item && item.element && wrappers.has(item.element.nodeName)))
+    .map((item) => {
+      if ('element' in item && item.element) return `<${item.element.nodeName.toLowerCase()}>`;
+      if ('attribute' in item && item.attribute) return item.attribute.name;
+      if ('from' in item && item.from && (item.from as Element).nodeName === 'A') return 'href';
+      return 'markup';
+    });
   return {
     rich: { kind: 'html', html: html as SanitizedHtml },
     removed: [...new Set(removed)],

@@ -13,9 +13,7 @@ function documentBase(): string {
   return FALLBACK_BASE;
 }
 
-export type UrlVerdict =
-  | { ok: true; href: SafeUrl }
-  | { ok: false; reason: string };
+export type UrlVerdict = { ok: true; href: SafeUrl } | { ok: false; reason: string };
 
 /**
  * The URL policy. The decision is made on what the browser's own URL parser

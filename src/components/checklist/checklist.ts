@@ -81,6 +81,8 @@ export class AnpChecklist extends AnpElement {
   items?: string[];
 
   @state() private states: boolean[] = [];
+  /** The items the reader's ticks belong to. */
+  private statesFor: readonly string[] = [];
 
   private readonly itemsMemo: { input?: unknown; result?: ReturnType<typeof normalizeChecklistItems> } = {};
   private list?: { items: string[]; more: number };
@@ -93,7 +95,6 @@ export class AnpChecklist extends AnpElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const previous = this.list;
     if (this.items !== undefined && this.items !== null) {
       this.list = this.resolveOwn('items', this.items, normalizeChecklistItems, this.itemsMemo);
     } else {
@@ -101,7 +102,10 @@ export class AnpChecklist extends AnpElement {
       this.list = items ? { items, more: this.resolveArticle()?.meta.more.checklist ?? 0 } : undefined;
     }
     // New items start unticked; the same items keep the reader's ticks.
-    if (previous && this.list && !sameItems(previous.items, this.list.items)) this.states = [];
+    if (this.list && !sameItems(this.statesFor, this.list.items)) {
+      this.statesFor = this.list.items;
+      if (this.states.length) this.states = [];
+    }
   }
 
   private toggle(index: number, event: Event): void {
@@ -131,11 +135,13 @@ export class AnpChecklist extends AnpElement {
         })}
         ${renderMore(list.more, { locale: this.locale, labels: this.labels })}
       </ul>
-      ${total > 0
-        ? html`<p part="progress" aria-live="polite">
-            ${uiLabel('checklistProgress', this.labels, { done: formatInteger(done, this.locale), total: formatInteger(total, this.locale) })}
-          </p>`
-        : nothing}
+      ${
+        total > 0
+          ? html`<p part="progress" aria-live="polite">
+              ${uiLabel('checklistProgress', this.labels, { done: formatInteger(done, this.locale), total: formatInteger(total, this.locale) })}
+            </p>`
+          : nothing
+      }
     </div>`;
   }
 }

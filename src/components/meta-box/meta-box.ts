@@ -14,6 +14,7 @@ import {
   renderEntities,
   renderEntries,
   renderGeneric,
+  renderMoreRow,
   renderRevision,
   renderRichList,
   renderTextList,
@@ -99,9 +100,7 @@ export class AnpMetaBox extends AnpElement {
   /** Keys to render, in order: `fields` order when given, input order otherwise. */
   private visibleKeys(meta: Meta): string[] {
     const present = new Map(meta.order.map((key) => [canonicalKey(key), key]));
-    const keys = this.fieldSet
-      ? [...this.fieldSet].filter((key) => present.has(key)).map((key) => present.get(key)!)
-      : meta.order;
+    const keys = this.fieldSet ? [...this.fieldSet].filter((key) => present.has(key)).map((key) => present.get(key)!) : meta.order;
     return this.excludeSet ? keys.filter((key) => !this.excludeSet!.has(canonicalKey(key))) : keys;
   }
 
@@ -115,16 +114,19 @@ export class AnpMetaBox extends AnpElement {
     if (!listKeys.length && !showOutline) return nothing;
     return html`<div part="base">
       ${renderHeading(uiLabel('metaBox', this.labels), this.level(), { hidden: this.noHeading })}
-      ${listKeys.length
-        ? html`<dl part="list">
-            ${listKeys.map(
-              (key) => html`<div part=${KNOWN.has(key) ? `field field-${key}` : 'field'}>
-                <dt part="label">${fieldLabel(key, this.labels)}</dt>
-                <dd part="value">${this.renderField(meta, key, ctx)}</dd>
-              </div>`,
-            )}
-          </dl>`
-        : nothing}
+      ${
+        listKeys.length
+          ? html`<dl part="list">
+              ${listKeys.map(
+                (key) =>
+                  html`<div part=${KNOWN.has(key) ? `field field-${key}` : 'field'}>
+                    <dt part="label">${fieldLabel(key, this.labels)}</dt>
+                    <dd part="value">${this.renderField(meta, key, ctx)}</dd>
+                  </div>`,
+              )}
+            </dl>`
+          : nothing
+      }
       ${showOutline ? this.renderOutline(meta.ai_outline!) : nothing}
     </div>`;
   }
@@ -136,11 +138,13 @@ export class AnpMetaBox extends AnpElement {
       </div>
       <dl part="outline-list">
         ${outline.map(
-          (entry) => html`<div part="pair">
-            <dt part="label">${fieldLabel(entry.key, this.labels)}</dt>
-            <dd part="value">${entry.value}</dd>
-          </div>`,
+          (entry) =>
+            html`<div part="pair">
+              <dt part="label">${fieldLabel(entry.key, this.labels)}</dt>
+              <dd part="value">${entry.value}</dd>
+            </div>`,
         )}
+        ${renderMoreRow(this.meta?.more.ai_outline ?? 0, { locale: this.locale, labels: this.labels })}
       </dl>
     </section>`;
   }
@@ -161,7 +165,7 @@ export class AnpMetaBox extends AnpElement {
         return html`<code>${meta[known]}</code>`;
       case 'summary':
       case 'ai_brief':
-        return meta[known] ? richContent(meta[known]!) : nothing;
+        return meta[known] ? richContent(meta[known]) : nothing;
       case 'stack':
       case 'tools':
       case 'checklist':
@@ -175,20 +179,22 @@ export class AnpMetaBox extends AnpElement {
       case 'score':
         return html`<dl part="nested scores">
           ${(meta.score ?? []).map(
-            (score, index) => html`<div part="pair">
-              <dt part="label" id=${`score-label-${index}`}>${fieldLabel(score.key, this.labels)}</dt>
-              <dd part="value">${renderScoreMeter(score, `score-label-${index}`, this.locale)}</dd>
-            </div>`,
+            (score, index) =>
+              html`<div part="pair">
+                <dt part="label" id=${`score-label-${index}`}>${fieldLabel(score.key, this.labels)}</dt>
+                <dd part="value">${renderScoreMeter(score, `score-label-${index}`, this.locale)}</dd>
+              </div>`,
           )}
+          ${renderMoreRow(meta.more.score ?? 0, ctx)}
         </dl>`;
       case 'revision':
         return renderRevision(meta.revision!, ctx);
       case 'flags':
-        return renderEntries(meta.flags ?? [], (value) => renderBadge(value, ctx), ctx);
+        return renderEntries(meta.flags ?? [], (value) => renderBadge(value, ctx), ctx, meta.more.flags ?? 0);
       case 'entities':
         return renderEntities(meta.entities ?? []);
       case 'payload':
-        return renderEntries(meta.payload ?? [], (value) => renderGeneric(value, ctx), ctx);
+        return renderEntries(meta.payload ?? [], (value) => renderGeneric(value, ctx), ctx, meta.more.payload ?? 0);
       case 'ai_outline':
         return nothing;
     }

@@ -38,9 +38,9 @@ export function renderEntities(entities: readonly Entity[]): TemplateResult {
     ${entities.map(
       (entity) =>
         html`<li part="item entity">
-          <span part="entity-name">${entity.name}</span>${entity.type === undefined
-            ? nothing
-            : html` <span part="entity-type">${entity.type}</span>`}
+          <span part="entity-name">${entity.name}</span>${
+            entity.type === undefined ? nothing : html` <span part="entity-type">${entity.type}</span>`
+          }
         </li>`,
     )}
   </ul>`;
@@ -55,15 +55,24 @@ export function renderEntries<T>(
 ): TemplateResult {
   return html`<dl part="nested">
     ${entries.map(
-      (entry) => html`<div part="pair">
-        <dt part="label">${fieldLabel(entry.key, ctx.labels)}</dt>
-        <dd part="value">${renderValue(entry.value)}</dd>
-      </div>`,
+      (entry) =>
+        html`<div part="pair">
+          <dt part="label">${fieldLabel(entry.key, ctx.labels)}</dt>
+          <dd part="value">${renderValue(entry.value)}</dd>
+        </div>`,
     )}
-    ${more > 0
-      ? html`<div part="pair"><dt part="label more">${uiLabel('more', ctx.labels, { n: formatInteger(more, ctx.locale) })}</dt><dd></dd></div>`
-      : nothing}
+    ${renderMoreRow(more, ctx)}
   </dl>`;
+}
+
+/** The "n more" line of a capped object, as the last pair of its `<dl>`. */
+export function renderMoreRow(count: number, ctx: ValueContext): TemplateResult | typeof nothing {
+  return count > 0
+    ? html`<div part="pair">
+        <dt part="label more">${uiLabel('more', ctx.labels, { n: formatInteger(count, ctx.locale) })}</dt>
+        <dd></dd>
+      </div>`
+    : nothing;
 }
 
 export function renderRevision(revision: Revision, ctx: ValueContext): TemplateResult {

@@ -6,6 +6,7 @@ import { normalizeScores } from '../../core/normalize.js';
 import { AnpElement } from '../../base/anp-element.js';
 import { renderHeading } from '../../base/heading.js';
 import { hostStyles } from '../../styles/host.styles.js';
+import { renderMore } from '../meta-box/meta-values.js';
 import { renderScoreMeter, scoreMeterStyles } from './score-meter.js';
 
 /**
@@ -51,6 +52,9 @@ export class AnpScoreBars extends AnpElement {
         grid-template-columns: subgrid;
         align-items: center;
       }
+      [part~='more'] {
+        grid-column: 1 / -1;
+      }
       [part~='label']::first-letter {
         text-transform: uppercase;
       }
@@ -62,14 +66,16 @@ export class AnpScoreBars extends AnpElement {
   scores?: Record<string, number>;
 
   private readonly scoresMemo: { input?: unknown; result?: ReturnType<typeof normalizeScores> } = {};
-  private list?: Entry<number>[];
+  private list?: { scores: Entry<number>[]; more: number };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.list =
-      this.scores !== undefined && this.scores !== null
-        ? this.resolveOwn('scores', this.scores, normalizeScores, this.scoresMemo)
-        : this.resolveArticle()?.meta.score;
+    if (this.scores !== undefined && this.scores !== null) {
+      this.list = this.resolveOwn('scores', this.scores, normalizeScores, this.scoresMemo);
+    } else {
+      const meta = this.resolveArticle()?.meta;
+      this.list = meta?.score ? { scores: meta.score, more: meta.more.score ?? 0 } : undefined;
+    }
   }
 
   protected override render(): unknown {
@@ -78,12 +84,13 @@ export class AnpScoreBars extends AnpElement {
     return html`<div part="base">
       ${renderHeading(uiLabel('scores', this.labels), this.level(), { hidden: this.noHeading })}
       <ul part="list">
-        ${list.map(
-          (score, index) => html`<li part="bar">
-            <span part="label" id=${`bar-label-${index}`}>${fieldLabel(score.key, this.labels)}</span>
-            ${renderScoreMeter(score, `bar-label-${index}`, this.locale)}
-          </li>`,
-        )}
+        ${list.scores.map(
+          (score, index) =>
+            html`<li part="bar">
+              <span part="label" id=${`bar-label-${index}`}>${fieldLabel(score.key, this.labels)}</span>
+              ${renderScoreMeter(score, `bar-label-${index}`, this.locale)}
+            </li>`,
+        )}${renderMore(list.more, { locale: this.locale, labels: this.labels })}
       </ul>
     </div>`;
   }

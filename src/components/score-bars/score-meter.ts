@@ -13,7 +13,16 @@ export const SCORE_HIGH = 75;
  */
 export function renderScoreMeter(score: Entry<number>, labelId: string, locale: string): TemplateResult {
   return html`<span part="bar-track">
-    <meter part="meter" min="0" max="100" low=${SCORE_LOW} high=${SCORE_HIGH} optimum="100" .value=${score.value} aria-labelledby=${labelId}>
+    <meter
+      part="meter"
+      min="0"
+      max="100"
+      low=${SCORE_LOW}
+      high=${SCORE_HIGH}
+      optimum="100"
+      .value=${score.value}
+      aria-labelledby=${labelId}
+    >
       ${formatNumber(score.value, locale)}
     </meter>
     <span part="score">${formatNumber(score.value, locale)}</span>

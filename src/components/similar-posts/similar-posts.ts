@@ -87,13 +87,17 @@ export class AnpSimilarPosts extends AnpElement {
     );
     return html`<li part="item">
       ${post.url ? html`<a part="link" href=${post.url}>${post.title}</a>` : html`<span part="title">${post.title}</span>`}
-      ${details.length
-        ? html`<span part="details"
-            >${post.topic ?? nothing}${post.topic && post.reading_time !== undefined ? ' · ' : nothing}${post.reading_time !== undefined
-              ? html`<time datetime=${isoMinutes(post.reading_time)}>${formatMinutes(post.reading_time, this.locale)}</time>`
-              : nothing}</span
-          >`
-        : nothing}
+      ${
+        details.length
+          ? html`<span part="details"
+              >${post.topic ?? nothing}${post.topic && post.reading_time !== undefined ? ' · ' : nothing}${
+                post.reading_time !== undefined
+                  ? html`<time datetime=${isoMinutes(post.reading_time)}>${formatMinutes(post.reading_time, this.locale)}</time>`
+                  : nothing
+              }</span
+            >`
+          : nothing
+      }
     </li>`;
   }
 
@@ -102,11 +106,13 @@ export class AnpSimilarPosts extends AnpElement {
     if (!list) return nothing;
     return html`<div part="base">
       ${renderHeading(uiLabel('similarPosts', this.labels), this.level(), { hidden: this.noHeading })}
-      ${list.posts.length
-        ? html`<ul part="list">
-            ${list.posts.map((post) => this.renderPost(post))}${renderMore(list.more, { locale: this.locale, labels: this.labels })}
-          </ul>`
-        : html`<p part="empty"><slot name="empty">${uiLabel('similarPostsEmpty', this.labels)}</slot></p>`}
+      ${
+        list.posts.length
+          ? html`<ul part="list">
+              ${list.posts.map((post) => this.renderPost(post))}${renderMore(list.more, { locale: this.locale, labels: this.labels })}
+            </ul>`
+          : html`<p part="empty"><slot name="empty">${uiLabel('similarPostsEmpty', this.labels)}</slot></p>`
+      }
     </div>`;
   }
 }
