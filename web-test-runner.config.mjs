@@ -246,10 +246,26 @@ function countingReporter() {
 
 const browsers = selectedBrowsers();
 
+/**
+ * The strict host page of test/csp.test.ts: pages under /test/csp/ are served
+ * with the Content-Security-Policy that SECURITY.md asks of a strict host.
+ */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types anp lit-html";
+
+function strictCspMiddleware(context, next) {
+  return next().then(() => {
+    if (context.path.startsWith('/test/csp/') && context.path.endsWith('.html')) {
+      context.set('Content-Security-Policy', STRICT_CSP);
+    }
+  });
+}
+
 export default {
   rootDir,
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
+  middleware: [strictCspMiddleware],
   // 2-core machine: one test file at a time per browser. (With concurrency 1
   // the WebDriver launcher also runs each file as the top-level page instead
   // of in iframes, which keeps focus/keyboard behaviour realistic.)

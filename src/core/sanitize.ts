@@ -120,6 +120,29 @@ function getPurifier(): { purify: DOMPurify; win: WindowLike } | undefined {
   return { purify: purifier, win };
 }
 
+/**
+ * Chromium reports a CSP violation (script-src-attr, style-src-attr,
+ * style-src-elem) for every inline handler or style it merely parses, even in
+ * an inert document where nothing can run. So before DOMPurify parses, tags
+ * and attributes that can only be removed anyway are renamed to names that
+ * mean nothing to a browser; DOMPurify then removes them as it would have.
+ * This is not a security layer (DOMPurify is): a construct this pass misses
+ * is still removed, it just may be reported by a strict page.
+ */
+const DEFUSED = 'anp-blocked-';
+const DEFUSED_ATTRIBUTE = `data-${DEFUSED}`;
+
+function defuse(input: string): string {
+  return input
+    .replace(/<(\/?)(style|script)(?=[\s/>])/gi, `<$1${DEFUSED}$2`)
+    .replace(/<[a-z][^>]*/gi, (tag) => tag.replace(/([\s/"'])(on[a-z-]*|style)(?=\s*=|[\s/>]|$)/gi, `$1${DEFUSED_ATTRIBUTE}$2`));
+}
+
+/** The name a removed tag or attribute had before `defuse`. */
+function originalName(name: string): string {
+  return name.replace(DEFUSED_ATTRIBUTE, '').replace(DEFUSED, '');
+}
+
 export interface SanitizeResult {
   rich: RichText;
   /** Names of what was removed (tags as `<tag>`, attributes by name). */
@@ -138,7 +161,7 @@ export function sanitizeRich(input: string): SanitizeResult {
     return { rich: { kind: 'text', text: input }, removed: [] };
   }
   const { purify, win } = found;
-  const html = purify.sanitize(input, {
+  const html = purify.sanitize(defuse(input), {
     ALLOWED_TAGS: [...RICH_ALLOWED_TAGS],
     ALLOWED_ATTR: [...RICH_ALLOWED_ATTRIBUTES],
     ALLOW_DATA_ATTR: false,
@@ -149,6 +172,8 @@ export function sanitizeRich(input: string): SanitizeResult {
     // Parse everything as body content, so a leading <script> or <style> is
     // removed (and reported) like any other, not hoisted into <head>.
     FORCE_BODY: true,
+    // Renamed <script> and <style> lose their content, as the originals would.
+    ADD_FORBID_CONTENTS: [`${DEFUSED}script`, `${DEFUSED}style`],
     ...(trustedTypesPolicy(win) ? { TRUSTED_TYPES_POLICY: trustedTypesPolicy(win) as never } : {}),
   });
   // DOMPurify lists its own wrapper elements too; they were never in the input.
@@ -156,8 +181,8 @@ export function sanitizeRich(input: string): SanitizeResult {
   const removed = purify.removed
     .filter((item) => !('element' in item && item.element && wrappers.has(item.element.nodeName)))
     .map((item) => {
-      if ('element' in item && item.element) return `<${item.element.nodeName.toLowerCase()}>`;
-      if ('attribute' in item && item.attribute) return item.attribute.name;
+      if ('element' in item && item.element) return `<${originalName(item.element.nodeName.toLowerCase())}>`;
+      if ('attribute' in item && item.attribute) return originalName(item.attribute.name);
       if ('from' in item && item.from && (item.from as Element).nodeName === 'A') return 'href';
       return 'markup';
     });

@@ -1,0 +1,83 @@
+// Runs inside test/csp/strict.html, a page served with a strict CSP and
+// Trusted Types enforced where the engine supports them. It records every
+// securitypolicyviolation and every payload that ran, renders what the parent
+// test sends, and answers with what it saw.
+const violations = [];
+const hits = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`.trim());
+});
+window.__anpXss = (id) => hits.push(String(id));
+
+const TAGS = ['anp-meta-box', 'anp-checklist', 'anp-score-bars', 'anp-similar-posts'];
+
+function settle(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function allRendered(root) {
+  const elements = [...root.querySelectorAll('*')].filter((el) => el.localName.startsWith('anp-'));
+  await Promise.all(elements.map((el) => el.updateComplete));
+  return elements;
+}
+
+/** True when the page really refuses a plain string in an HTML sink. */
+function trustedTypesEnforced() {
+  try {
+    document.createElement('div').innerHTML = '<b>x</b>';
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+async function handle(message) {
+  if (message.kind === 'control') {
+    // Proves violations are counted: default-src 'self' refuses this image.
+    const img = document.createElement('img');
+    img.src = 'http://127.0.0.2:9/control.png';
+    document.body.append(img);
+    await settle(200);
+    img.remove();
+    return { violations: violations.splice(0) };
+  }
+  if (message.kind === 'static') {
+    // The provider's fetch first, then what its children render from it.
+    await allRendered(document.getElementById('static'));
+    await settle(100);
+    const elements = await allRendered(document.getElementById('static'));
+    const seen = violations.splice(0);
+    const enforced = trustedTypesEnforced();
+    // The probe is refused by design; its report (queued as a task) is not the library's.
+    await settle(100);
+    violations.splice(0);
+    return {
+      violations: seen,
+      hits: hits.splice(0),
+      trustedTypes: typeof window.trustedTypes !== 'undefined',
+      enforced,
+      texts: elements.map((el) => [el.localName, (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim()]),
+    };
+  }
+  const host = document.getElementById('dynamic');
+  let rendered = 0;
+  for (const article of message.articles) {
+    const provider = document.createElement('anp-article');
+    provider.article = article;
+    for (const tag of TAGS) provider.append(document.createElement(tag));
+    const byAttribute = document.createElement('anp-meta-box');
+    byAttribute.setAttribute('article', JSON.stringify(article));
+    host.append(provider, byAttribute);
+  }
+  for (const el of await allRendered(host)) if ((el.shadowRoot?.textContent ?? '').trim()) rendered++;
+  await settle(300);
+  host.replaceChildren();
+  return { violations: violations.splice(0), hits: hits.splice(0), rendered };
+}
+
+window.addEventListener('message', async (event) => {
+  if (event.origin !== location.origin || !event.data || typeof event.data.id !== 'string') return;
+  const reply = await handle(event.data);
+  parent.postMessage({ id: event.data.id, ...reply }, location.origin);
+});
+window.addEventListener('load', () => parent.postMessage({ id: 'ready' }, location.origin));
