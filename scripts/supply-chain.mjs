@@ -51,7 +51,7 @@ try {
   report = {};
 }
 if (report.error || report.statusCode || report.message) {
-  const summary = String(report.error?.summary ?? report.message ?? report.statusCode).split('\n')[0];
+  const summary = String(report.message || report.error?.summary || report.error?.code || report.statusCode).split('\n')[0];
   console.log(`supply-chain: npm audit unavailable here (${summary}); advisories not checked on this run`);
 } else if (report.metadata?.vulnerabilities) {
   const counts = report.metadata.vulnerabilities;
