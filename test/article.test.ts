@@ -3,24 +3,24 @@ import '../src/define.js';
 import { defineElement } from '../src/base/define-element.js';
 import { AnpArticle } from '../src/index.js';
 import type { AnpChecklist, AnpErrorEvent, AnpMetaBox, AnpScoreBars, AnpSimilarPosts } from '../src/index.js';
-import { collectErrors, ddFor, inShadow, nextError, seedArticle, seedJson, SEED_URL, SEED_VALUES, shadowText, textOf } from './helpers.js';
-
-const POSTS_URL = new URL('./fixtures/article-with-posts.json', import.meta.url).href;
-const postsText = await (await fetch(POSTS_URL)).text();
-/** A second article: other meta, three similar posts. */
-const postsArticle = (): Record<string, any> => JSON.parse(postsText);
-
-/** Elements the tests attached by hand; removed after each test. */
-const mounted: Element[] = [];
-afterEach(() => mounted.splice(0).forEach((node) => node.remove()));
-
-function attach<T extends Element>(node: T): T {
-  mounted.push(node);
-  document.body.append(node);
-  return node;
-}
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+import {
+  attach,
+  attachHtml,
+  collectErrors,
+  ddFor,
+  inShadow,
+  jsonScript,
+  nextError,
+  postsArticle,
+  seedArticle,
+  seedJson,
+  SEED_URL,
+  SEED_VALUES,
+  shadowText,
+  textOf,
+  tick,
+  watchPage,
+} from './helpers.js';
 
 /** Waits until every anp element in `root` (and the root) has rendered what it has. */
 async function settled(root: Element): Promise<void> {
@@ -97,22 +97,6 @@ async function seedProvider(): Promise<AnpArticle> {
   return provider;
 }
 
-/** Records what reaches the page: window errors and unhandled rejections. */
-function watchPage() {
-  const errors: unknown[] = [];
-  const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
-  const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return {
-    errors,
-    stop() {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-    },
-  };
-}
-
 describe('<anp-article>', () => {
   it('passes axe with the seed and four consumers', async () => {
     const provider = await seedProvider();
@@ -180,10 +164,9 @@ describe('<anp-article>', () => {
     });
 
     it('a child <script type="application/json"> (present at upgrade)', async () => {
-      const host = attach(document.createElement('div'));
-      host.innerHTML = `<anp-article><script type="application/json">${seedJson()}</script>
+      const host = attachHtml(`<anp-article><script type="application/json">${seedJson()}</script>
         <anp-meta-box></anp-meta-box><div><anp-checklist></anp-checklist></div>
-        <section><anp-score-bars></anp-score-bars></section><aside><div><anp-similar-posts></anp-similar-posts></div></aside></anp-article>`;
+        <section><anp-score-bars></anp-score-bars></section><aside><div><anp-similar-posts></anp-similar-posts></div></aside></anp-article>`);
       const provider = host.querySelector('anp-article')!;
       await settled(provider);
       expectSeedEverywhere(provider);
@@ -192,17 +175,15 @@ describe('<anp-article>', () => {
 
     it('a script child appended after it upgraded', async () => {
       const provider = await fixture<AnpArticle>(html`<anp-article>${CONSUMERS}</anp-article>`);
-      const script = document.createElement('script');
-      script.type = 'application/json';
-      script.textContent = seedJson();
-      provider.prepend(script);
+      provider.prepend(jsonScript(seedJson()));
       await settled(provider);
       expectSeedEverywhere(provider);
     });
 
     it("a script child inside a consumer is that consumer's own, not the provider's", async () => {
-      const host = attach(document.createElement('div'));
-      host.innerHTML = `<anp-article><anp-checklist><script type="application/json">{"meta":{"checklist":["mine"]}}</script></anp-checklist><anp-score-bars></anp-score-bars></anp-article>`;
+      const host = attachHtml(
+        `<anp-article><anp-checklist><script type="application/json">{"meta":{"checklist":["mine"]}}</script></anp-checklist><anp-score-bars></anp-score-bars></anp-article>`,
+      );
       const provider = host.querySelector('anp-article')!;
       provider.article = seedArticle();
       await settled(provider);
@@ -345,8 +326,9 @@ describe('<anp-article>', () => {
     // (or lazily, per tag found): the consumers ask for the article before
     // any provider is there to answer.
     const tag = 'anp-article-late-defined';
-    const host = attach(document.createElement('div'));
-    host.innerHTML = `<${tag} article='${JSON.stringify(seedArticle()).replace(/'/g, '&#39;')}'><anp-checklist></anp-checklist><div><anp-score-bars></anp-score-bars></div></${tag}>`;
+    const host = attachHtml(
+      `<${tag} article='${JSON.stringify(seedArticle()).replace(/'/g, '&#39;')}'><anp-checklist></anp-checklist><div><anp-score-bars></anp-score-bars></div></${tag}>`,
+    );
     const checklist = host.querySelector('anp-checklist')!;
     const scores = host.querySelector('anp-score-bars')!;
     await settled(host);

@@ -1,20 +1,24 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
-import type { AnpArticle, AnpChecklist, AnpChecklistChangeEvent, AnpErrorEvent } from '../src/index.js';
-import { collectErrors, inShadow, nextError, seedArticle, seedJson, SEED_URL, SEED_VALUES, shadowText, textOf } from './helpers.js';
+import type { AnpArticle, AnpChecklist, AnpChecklistChangeEvent } from '../src/index.js';
+import {
+  attachHtml,
+  collectErrors,
+  inShadow,
+  jsonScript,
+  seedArticle,
+  seedJson,
+  SEED_URL,
+  SEED_VALUES,
+  shadowText,
+  textOf,
+  tick,
+  withBadInput,
+  withoutComments,
+} from './helpers.js';
 
 const SEED_ITEMS = SEED_VALUES.listItems.checklist;
-
-/** Elements the tests attached by hand; removed after each test. */
-const mounted: Element[] = [];
-afterEach(() => mounted.splice(0).forEach((node) => node.remove()));
-
-function attach<T extends Element>(node: T): T {
-  mounted.push(node);
-  document.body.append(node);
-  return node;
-}
 
 /** Collects every anp-checklist-change that reaches `target`; the listener goes after the test. */
 const listenerCleanups: (() => void)[] = [];
@@ -26,9 +30,6 @@ function collectChanges(target: EventTarget): AnpChecklistChangeEvent[] {
   listenerCleanups.push(() => target.removeEventListener('anp-checklist-change', listener));
   return events;
 }
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-const withoutComments = (root: ShadowRoot) => root.innerHTML.replace(/<!--[^]*?-->/g, '');
 
 function checkboxes(el: AnpChecklist): HTMLInputElement[] {
   return inShadow<HTMLInputElement>(el, 'li input[type="checkbox"]');
@@ -60,54 +61,6 @@ function expectSeedItems(el: AnpChecklist, items: readonly string[] = SEED_ITEMS
 
 async function seedChecklist(): Promise<AnpChecklist> {
   return fixture<AnpChecklist>(html`<anp-checklist .article=${seedArticle()}></anp-checklist>`);
-}
-
-/** Records what reaches the page: window errors and unhandled rejections. */
-function watchPage() {
-  const errors: unknown[] = [];
-  const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
-  const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return {
-    errors,
-    stop() {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-    },
-  };
-}
-
-/**
- * Gives an element bad input through `setup`, attaches it and waits for its
- * anp-error. Asserts that nothing was thrown, nothing reached window.onerror,
- * and that the event bubbles out of the shadow root.
- */
-async function withBadInput(setup: (el: AnpChecklist) => void): Promise<{ el: AnpChecklist; event: AnpErrorEvent; paths: string[] }> {
-  const page = watchPage();
-  const el = document.createElement('anp-checklist');
-  const error = nextError(el);
-  let thrown: unknown;
-  try {
-    setup(el);
-    attach(el);
-    await el.updateComplete;
-  } catch (caught) {
-    thrown = caught;
-  }
-  let event: AnpErrorEvent;
-  try {
-    event = await error;
-    await el.updateComplete;
-    await tick();
-  } finally {
-    page.stop();
-  }
-  expect(thrown, 'nothing thrown').to.equal(undefined);
-  expect(page.errors, 'nothing reached window.onerror').to.deep.equal([]);
-  expect(event.bubbles, 'bubbles').to.equal(true);
-  expect(event.composed, 'composed').to.equal(true);
-  return { el, event, paths: event.detail.errors.map((e) => e.path) };
 }
 
 describe('<anp-checklist>', () => {
@@ -175,8 +128,7 @@ describe('<anp-checklist>', () => {
     });
 
     it('child <script type="application/json"> present at upgrade', async () => {
-      const host = attach(document.createElement('div'));
-      host.innerHTML = `<anp-checklist><script type="application/json">${seedJson()}</script></anp-checklist>`;
+      const host = attachHtml(`<anp-checklist><script type="application/json">${seedJson()}</script></anp-checklist>`);
       const el = host.querySelector('anp-checklist')!;
       await el.updateComplete;
       expectSeedItems(el);
@@ -186,10 +138,7 @@ describe('<anp-checklist>', () => {
     it('a script child appended after the element upgraded', async () => {
       const el = await fixture<AnpChecklist>(html`<anp-checklist></anp-checklist>`);
       expect(shadowText(el)).to.equal('');
-      const script = document.createElement('script');
-      script.type = 'application/json';
-      script.textContent = seedJson();
-      el.append(script);
+      el.append(jsonScript(seedJson()));
       await tick();
       await el.updateComplete;
       expectSeedItems(el);
@@ -379,7 +328,7 @@ describe('<anp-checklist>', () => {
 
   describe('bad input', () => {
     it('invalid JSON in the article attribute: anp-error at "", nothing rendered', async () => {
-      const { el, event } = await withBadInput((el) => el.setAttribute('article', '{"meta": {"checklist": ['));
+      const { el, event } = await withBadInput('anp-checklist', (el) => el.setAttribute('article', '{"meta": {"checklist": ['));
       expect(event.detail.errors).to.have.length(1);
       expect(event.detail.errors[0].path).to.equal('');
       expect(event.detail.errors[0].message).to.match(/^attribute: invalid JSON/);
@@ -388,19 +337,17 @@ describe('<anp-checklist>', () => {
     });
 
     it('invalid JSON in a script child: anp-error naming the script', async () => {
-      const { el, event } = await withBadInput((el) => {
-        const script = document.createElement('script');
-        script.type = 'application/json';
-        script.textContent = '{"meta": {"checklist": ["a",]}}';
-        el.append(script);
-      });
+      const { el, event } = await withBadInput('anp-checklist', (el) => el.append(jsonScript('{"meta": {"checklist": ["a",]}}')));
       expect(event.detail.errors[0].path).to.equal('');
       expect(event.detail.errors[0].message).to.match(/^script: invalid JSON/);
       expect(checkboxes(el)).to.have.length(0);
     });
 
     it('wrong types in items: each reported, the strings still render', async () => {
-      const { el, paths } = await withBadInput((el) => (el.items = ['ok', 7, null, { a: 1 }, 'fine'] as unknown as string[]));
+      const { el, paths } = await withBadInput(
+        'anp-checklist',
+        (el) => (el.items = ['ok', 7, null, { a: 1 }, 'fine'] as unknown as string[]),
+      );
       expect(paths).to.deep.equal(['/1', '/2', '/3']);
       expect(labelTexts(el)).to.deep.equal(['ok', 'fine']);
       expect(progressText(el)).to.equal('0 of 2 done');
@@ -408,25 +355,25 @@ describe('<anp-checklist>', () => {
     });
 
     it('items that are not a list are reported at ""', async () => {
-      const { el, paths } = await withBadInput((el) => (el.items = 'review query plans' as unknown as string[]));
+      const { el, paths } = await withBadInput('anp-checklist', (el) => (el.items = 'review query plans' as unknown as string[]));
       expect(paths).to.deep.equal(['']);
       expect(checkboxes(el)).to.have.length(0);
     });
 
     it('wrong types through the article: reported at /meta/checklist/n', async () => {
-      const { el, paths } = await withBadInput((el) => (el.article = { meta: { checklist: ['ok', 42, true] } }));
+      const { el, paths } = await withBadInput('anp-checklist', (el) => (el.article = { meta: { checklist: ['ok', 42, true] } }));
       expect(paths).to.deep.equal(['/meta/checklist/1', '/meta/checklist/2']);
       expect(labelTexts(el)).to.deep.equal(['ok']);
     });
 
     it('a checklist that is an object is reported at /meta/checklist', async () => {
-      const { el, paths } = await withBadInput((el) => (el.article = { meta: { checklist: { first: 'a' } } }));
+      const { el, paths } = await withBadInput('anp-checklist', (el) => (el.article = { meta: { checklist: { first: 'a' } } }));
       expect(paths).to.deep.equal(['/meta/checklist']);
       expect(checkboxes(el)).to.have.length(0);
     });
 
     it('non-finite numbers in items are reported', async () => {
-      const { el, event } = await withBadInput((el) => (el.items = ['a', Infinity, NaN] as unknown as string[]));
+      const { el, event } = await withBadInput('anp-checklist', (el) => (el.items = ['a', Infinity, NaN] as unknown as string[]));
       expect(event.detail.errors.map((e) => e.path)).to.deep.equal(['/1', '/2']);
       expect(event.detail.errors[0].message).to.include('Infinity');
       expect(labelTexts(el)).to.deep.equal(['a']);
@@ -437,18 +384,18 @@ describe('<anp-checklist>', () => {
       meta.loop = meta;
       const items: unknown[] = ['alone'];
       items.push(items);
-      const { el, event } = await withBadInput((el) => (el.article = { meta }));
+      const { el, event } = await withBadInput('anp-checklist', (el) => (el.article = { meta }));
       expect(event.detail.errors.some((e) => e.path === '/meta/loop' && /cycle/.test(e.message))).to.equal(true);
       expect(labelTexts(el)).to.deep.equal(['first', 'second']);
 
-      const second = await withBadInput((el) => (el.items = items as string[]));
+      const second = await withBadInput('anp-checklist', (el) => (el.items = items as string[]));
       expect(second.paths).to.deep.equal(['/1']);
       expect(labelTexts(second.el)).to.deep.equal(['alone']);
     });
 
     it('__proto__ keys are dropped and Object.prototype is untouched', async () => {
       const json = '{"meta":{"__proto__":{"checklist":["injected"],"polluted":"yes"},"checklist":["kept"]}}';
-      const { el, paths } = await withBadInput((el) => el.setAttribute('article', json));
+      const { el, paths } = await withBadInput('anp-checklist', (el) => el.setAttribute('article', json));
       expect(paths).to.include('/meta/__proto__');
       expect(labelTexts(el)).to.deep.equal(['kept']);
       expect(shadowText(el)).not.to.include('injected');
@@ -459,7 +406,7 @@ describe('<anp-checklist>', () => {
 
     it('a huge list is capped at 500 items with an "n more" line', async () => {
       const items = Array.from({ length: 2000 }, (_, i) => `step ${i}`);
-      const { el, event } = await withBadInput((el) => (el.items = items));
+      const { el, event } = await withBadInput('anp-checklist', (el) => (el.items = items));
       expect(event.detail.errors.some((e) => e.path === '' && /too many items/.test(e.message))).to.equal(true);
       expect(checkboxes(el)).to.have.length(500);
       expect(textOf(checkboxes(el)[499].labels![0])).to.equal('step 499');
@@ -470,14 +417,14 @@ describe('<anp-checklist>', () => {
 
     it('a huge list through the article is capped and reported at /meta/checklist', async () => {
       const checklist = Array.from({ length: 600 }, (_, i) => `step ${i}`);
-      const { el, event } = await withBadInput((el) => (el.article = { meta: { checklist } }));
+      const { el, event } = await withBadInput('anp-checklist', (el) => (el.article = { meta: { checklist } }));
       expect(event.detail.errors.some((e) => e.path === '/meta/checklist' && /too many items/.test(e.message))).to.equal(true);
       expect(checkboxes(el)).to.have.length(500);
       expect(inShadow(el, '[part~="more"]').map(textOf)).to.deep.equal(['100 more']);
     });
 
     it('a src that fails (404) gives anp-error and renders nothing', async () => {
-      const { el, event } = await withBadInput((el) => (el.src = new URL('./does-not-exist.json', SEED_URL).href));
+      const { el, event } = await withBadInput('anp-checklist', (el) => (el.src = new URL('./does-not-exist.json', SEED_URL).href));
       expect(event.detail.errors[0].message).to.match(/src: fetch failed: HTTP 404/);
       expect(checkboxes(el)).to.have.length(0);
     });

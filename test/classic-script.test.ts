@@ -8,12 +8,26 @@
  * first.
  */
 import { expect } from '@open-wc/testing';
-import { ddFor, inShadow, SEED_VALUES, seedArticle, seedJson, shadowText, textOf } from './helpers.js';
+import {
+  attach,
+  ddFor,
+  expectSeedFlagsEntitiesPayload,
+  expectSeedReadingTimeAndViews,
+  inShadow,
+  POSTS_VALUES,
+  postsJson,
+  SEED_VALUES,
+  seedArticle,
+  seedJson,
+  shadowText,
+  textOf,
+  tick,
+  watchPage,
+} from './helpers.js';
 
 const SCRIPT_URL = '/dist/anp-components.iife.js';
 const SEED_PATH = '/test/fixtures/seed-article.json';
 const POSTS_PATH = '/test/fixtures/article-with-posts.json';
-const postsText = await (await fetch(POSTS_PATH)).text();
 
 const TAGS = ['anp-article', 'anp-meta-box', 'anp-checklist', 'anp-score-bars', 'anp-similar-posts'] as const;
 const RENDERING_TAGS = ['anp-meta-box', 'anp-checklist', 'anp-score-bars', 'anp-similar-posts'] as const;
@@ -36,24 +50,6 @@ function loadClassicScript(src = SCRIPT_URL): Promise<HTMLScriptElement> {
     script.addEventListener('error', () => reject(new Error(`could not load ${src} (run npm run build)`)), { once: true });
     document.head.append(script);
   });
-}
-
-const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Records what reaches the page: window errors and unhandled rejections. */
-function watchPage() {
-  const errors: unknown[] = [];
-  const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
-  const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return {
-    errors,
-    stop() {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-    },
-  };
 }
 
 /** Every anp-error that reaches the document, from the first moment of this file. */
@@ -206,12 +202,7 @@ function expectSeedMetaBox(el: AnpLike): void {
   }
   expect(inShadow(el, 'dd > code').map(textOf)).to.include.members(SEED_VALUES.code);
 
-  const readingTime = ddFor(el, 'reading time')!.querySelector('time')!;
-  expect(readingTime.getAttribute('datetime')).to.equal('PT5M');
-  expect(textOf(readingTime)).to.equal('5 min');
-  const views = ddFor(el, 'view count')!.querySelector('data')!;
-  expect(textOf(views)).to.equal('513,976');
-  expect(views.getAttribute('value')).to.equal('513976');
+  expectSeedReadingTimeAndViews(el);
 
   // Scores: meters with min, max, value and an accessible name.
   const scoreDd = ddFor(el, 'score')!;
@@ -233,16 +224,7 @@ function expectSeedMetaBox(el: AnpLike): void {
   expect(reviewed.getAttribute('datetime')).to.equal(SEED_VALUES.lastReviewed);
   expect(textOf(reviewed)).to.equal('Oct 10, 2021');
 
-  const flags = ddFor(el, 'flags')!;
-  for (const [name, value] of Object.entries(SEED_VALUES.flags)) {
-    expect(textOf(ddFor(el, name, flags)!.querySelector('[part~="badge"]')), name).to.equal(value);
-  }
-  const entities = Array.from(ddFor(el, 'entities')!.querySelectorAll('li'));
-  expect(
-    entities.map((li) => [textOf(li.querySelector('[part~="entity-name"]')), textOf(li.querySelector('[part~="entity-type"]'))]),
-  ).to.deep.equal(SEED_VALUES.entities);
-  const payload = ddFor(el, 'payload')!;
-  for (const [name, value] of Object.entries(SEED_VALUES.payload)) expect(textOf(ddFor(el, name, payload)), name).to.equal(value);
+  expectSeedFlagsEntitiesPayload(el);
 
   const outline = inShadow(el, 'section[part~="outline"]');
   expect(outline).to.have.length(1);
@@ -294,26 +276,12 @@ function expectSeedSimilarPosts(el: AnpLike): void {
   expect(inShadow(el, 'li')).to.have.length(0);
 }
 
-const EXPECTED_POSTS = [
-  {
-    title: 'tracking data quality signals before a major migration',
-    href: new URL('/posts/alphanode-002918', document.baseURI).href,
-    datetime: 'PT5M',
-  },
-  {
-    title: 'connection pools under load: what the graphs do not show',
-    href: 'https://example.com/posts/connection-pools',
-    datetime: 'PT12M',
-  },
-  { title: 'a short field guide to flame graphs', href: 'http://example.org/flame-graphs', datetime: 'PT3M' },
-];
-
 function expectFixturePosts(el: AnpLike): void {
   expectVisible(el, 'anp-similar-posts');
   const lis = inShadow(el, '[part~="list"] > li[part~="item"]');
-  expect(lis).to.have.length(EXPECTED_POSTS.length);
+  expect(lis).to.have.length(POSTS_VALUES.length);
   for (const [index, li] of lis.entries()) {
-    const post = EXPECTED_POSTS[index];
+    const post = POSTS_VALUES[index];
     const links = li.querySelectorAll<HTMLAnchorElement>('a[href]');
     expect(links, post.title).to.have.length(1);
     expect(textOf(links[0])).to.equal(post.title);
@@ -345,21 +313,23 @@ function expectSeedEverywhere(elements: AnpLike[], path: InputPath): void {
 const preloaded = new Map<PathName, { container: HTMLElement; elements: AnpLike[] }>();
 const definedBeforeLoad: Record<string, unknown> = {};
 let firstScript: HTMLScriptElement | undefined;
-const containers: HTMLElement[] = [];
 
-function newContainer(): HTMLElement {
+/** A 40rem wide `<div>`, like a theme's content column. */
+function column(): HTMLElement {
   const container = document.createElement('div');
   container.style.width = '40rem';
-  document.body.append(container);
-  containers.push(container);
   return container;
+}
+
+/** A column on the page for this test (see `attach`). */
+function newContainer(): HTMLElement {
+  return attach(column());
 }
 
 before(async () => {
   for (const tag of TAGS) definedBeforeLoad[tag] = customElements.get(tag);
   for (const path of INPUT_PATHS) {
-    const container = document.createElement('div');
-    container.style.width = '40rem';
+    const container = column();
     document.body.append(container);
     preloaded.set(path.name, { container, elements: path.build(container, RENDERING_TAGS, seedJson(), SEED_PATH) });
   }
@@ -368,10 +338,6 @@ before(async () => {
 
 after(() => {
   for (const { container } of preloaded.values()) container.remove();
-});
-
-afterEach(() => {
-  containers.splice(0).forEach((container) => container.remove());
 });
 
 describe('the classic script (dist/anp-components.iife.js)', () => {
@@ -452,7 +418,7 @@ describe('the classic script (dist/anp-components.iife.js)', () => {
       it(`${path.name}: one li with one link per post`, async () => {
         const before = anpErrors.length;
         const container = newContainer();
-        const elements = path.build(container, ['anp-similar-posts'], postsText, POSTS_PATH);
+        const elements = path.build(container, ['anp-similar-posts'], postsJson(), POSTS_PATH);
         await settle(container, elements);
         expect(elements[0].dataSource).to.equal(path.source);
         expectFixturePosts(elements[0]);

@@ -4,7 +4,10 @@ import type { AnpMetaBox } from '../src/index.js';
 import {
   collectErrors,
   ddFor,
+  expectSeedFlagsEntitiesPayload,
+  expectSeedReadingTimeAndViews,
   inShadow,
+  jsonScript,
   nextError,
   seedArticle,
   seedJson,
@@ -13,6 +16,8 @@ import {
   shadowText,
   shadowTexts,
   textOf,
+  tick,
+  withoutComments,
 } from './helpers.js';
 
 async function seedBox(): Promise<AnpMetaBox> {
@@ -39,12 +44,7 @@ function expectSeedRendered(el: AnpMetaBox): void {
   // reference and hash as <code>
   expect(shadowTexts(el, 'dd > code')).to.include.members(SEED_VALUES.code);
   // reading time as a duration, view count localized
-  const readingTime = ddFor(el, 'reading time')!.querySelector('time')!;
-  expect(readingTime.getAttribute('datetime')).to.equal('PT5M');
-  expect(textOf(readingTime)).to.equal('5 min');
-  const views = ddFor(el, 'view count')!.querySelector('data')!;
-  expect(textOf(views)).to.equal('513,976');
-  expect(views.getAttribute('value')).to.equal('513976');
+  expectSeedReadingTimeAndViews(el);
   // scores: meters with min, max, value and an accessible name
   const scoreDd = ddFor(el, 'score')!;
   for (const [name, value] of Object.entries(SEED_VALUES.scores)) {
@@ -63,20 +63,8 @@ function expectSeedRendered(el: AnpMetaBox): void {
   const reviewed = ddFor(el, 'last reviewed', revision)!.querySelector('time')!;
   expect(reviewed.getAttribute('datetime')).to.equal(SEED_VALUES.lastReviewed);
   expect(textOf(reviewed)).to.equal('Oct 10, 2021');
-  // flags as yes/no badges
-  const flags = ddFor(el, 'flags')!;
-  for (const [name, value] of Object.entries(SEED_VALUES.flags)) {
-    const badge = ddFor(el, name, flags)!.querySelector('[part~="badge"]')!;
-    expect(textOf(badge), name).to.equal(value);
-  }
-  // entities: one li each, name and type apart
-  const entities = Array.from(ddFor(el, 'entities')!.querySelectorAll('li'));
-  expect(
-    entities.map((li) => [textOf(li.querySelector('[part~="entity-name"]')), textOf(li.querySelector('[part~="entity-type"]'))]),
-  ).to.deep.equal(SEED_VALUES.entities);
-  // payload: nested dl
-  const payload = ddFor(el, 'payload')!;
-  for (const [name, value] of Object.entries(SEED_VALUES.payload)) expect(textOf(ddFor(el, name, payload)), name).to.equal(value);
+  // flags as yes/no badges, entities one li each (name and type apart), payload a nested dl
+  expectSeedFlagsEntitiesPayload(el);
   // outline: its own section, key → value
   const outline = inShadow(el, 'section[part~="outline"]');
   expect(outline).to.have.length(1);
@@ -151,11 +139,8 @@ describe('<anp-meta-box>', () => {
 
     it('a script child added after the element (as the HTML parser does)', async () => {
       const el = await fixture<AnpMetaBox>(html`<anp-meta-box></anp-meta-box>`);
-      const script = document.createElement('script');
-      script.type = 'application/json';
-      script.textContent = seedJson();
-      el.append(script);
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      el.append(jsonScript(seedJson()));
+      await tick();
       await el.updateComplete;
       expectSeedRendered(el);
     });
@@ -198,7 +183,7 @@ describe('<anp-meta-box>', () => {
       await el.updateComplete;
       expect(topic()).to.equal('from script');
       el.querySelector('script')!.remove();
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await tick();
       await el.updateComplete;
       expect(topic()).to.equal('from context');
     });
@@ -212,9 +197,7 @@ describe('<anp-meta-box>', () => {
   it('attribute and property render the same', async () => {
     const byAttribute = await fixture<AnpMetaBox>(html`<anp-meta-box article=${seedJson()}></anp-meta-box>`);
     const byProperty = await fixture<AnpMetaBox>(html`<anp-meta-box .article=${seedArticle()}></anp-meta-box>`);
-    expect(byAttribute.shadowRoot!.innerHTML.replace(/<!--[^]*?-->/g, '')).to.equal(
-      byProperty.shadowRoot!.innerHTML.replace(/<!--[^]*?-->/g, ''),
-    );
+    expect(withoutComments(byAttribute.shadowRoot!)).to.equal(withoutComments(byProperty.shadowRoot!));
   });
 
   it('new data replaces old', async () => {

@@ -1,22 +1,23 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define.js';
-import type { AnpArticle, AnpErrorEvent, AnpScoreBars } from '../src/index.js';
-import { collectErrors, inShadow, nextError, seedArticle, seedJson, SEED_URL, SEED_VALUES, shadowText, textOf } from './helpers.js';
+import type { AnpArticle, AnpScoreBars } from '../src/index.js';
+import {
+  attachHtml,
+  collectErrors,
+  inShadow,
+  jsonScript,
+  seedArticle,
+  seedJson,
+  SEED_URL,
+  SEED_VALUES,
+  shadowText,
+  textOf,
+  tick,
+  withBadInput,
+  withoutComments,
+} from './helpers.js';
 
 const SEED_SCORES = SEED_VALUES.scores;
-
-/** Elements the tests attached by hand; removed after each test. */
-const mounted: Element[] = [];
-afterEach(() => mounted.splice(0).forEach((node) => node.remove()));
-
-function attach<T extends Element>(node: T): T {
-  mounted.push(node);
-  document.body.append(node);
-  return node;
-}
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-const withoutComments = (root: ShadowRoot) => root.innerHTML.replace(/<!--[^]*?-->/g, '');
 
 interface Bar {
   /** Text of the element the meter's aria-labelledby points to. */
@@ -62,54 +63,6 @@ function expectSeedBars(el: AnpScoreBars, scores: Record<string, number> = SEED_
 
 async function seedBars(): Promise<AnpScoreBars> {
   return fixture<AnpScoreBars>(html`<anp-score-bars .article=${seedArticle()}></anp-score-bars>`);
-}
-
-/** Records what reaches the page: window errors and unhandled rejections. */
-function watchPage() {
-  const errors: unknown[] = [];
-  const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
-  const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return {
-    errors,
-    stop() {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-    },
-  };
-}
-
-/**
- * Gives an element bad input through `setup`, attaches it and waits for its
- * anp-error. Asserts that nothing was thrown, nothing reached window.onerror,
- * and that the event bubbles out of the shadow root.
- */
-async function withBadInput(setup: (el: AnpScoreBars) => void): Promise<{ el: AnpScoreBars; event: AnpErrorEvent; paths: string[] }> {
-  const page = watchPage();
-  const el = document.createElement('anp-score-bars');
-  const error = nextError(el);
-  let thrown: unknown;
-  try {
-    setup(el);
-    attach(el);
-    await el.updateComplete;
-  } catch (caught) {
-    thrown = caught;
-  }
-  let event: AnpErrorEvent;
-  try {
-    event = await error;
-    await el.updateComplete;
-    await tick();
-  } finally {
-    page.stop();
-  }
-  expect(thrown, 'nothing thrown').to.equal(undefined);
-  expect(page.errors, 'nothing reached window.onerror').to.deep.equal([]);
-  expect(event.bubbles, 'bubbles').to.equal(true);
-  expect(event.composed, 'composed').to.equal(true);
-  return { el, event, paths: event.detail.errors.map((e) => e.path) };
 }
 
 describe('<anp-score-bars>', () => {
@@ -170,8 +123,7 @@ describe('<anp-score-bars>', () => {
     });
 
     it('child <script type="application/json"> present at upgrade', async () => {
-      const host = attach(document.createElement('div'));
-      host.innerHTML = `<anp-score-bars><script type="application/json">${seedJson()}</script></anp-score-bars>`;
+      const host = attachHtml(`<anp-score-bars><script type="application/json">${seedJson()}</script></anp-score-bars>`);
       const el = host.querySelector('anp-score-bars')!;
       await el.updateComplete;
       expectSeedBars(el);
@@ -181,10 +133,7 @@ describe('<anp-score-bars>', () => {
     it('a script child appended after the element upgraded', async () => {
       const el = await fixture<AnpScoreBars>(html`<anp-score-bars></anp-score-bars>`);
       expect(shadowText(el)).to.equal('');
-      const script = document.createElement('script');
-      script.type = 'application/json';
-      script.textContent = seedJson();
-      el.append(script);
+      el.append(jsonScript(seedJson()));
       await tick();
       await el.updateComplete;
       expectSeedBars(el);
@@ -262,7 +211,7 @@ describe('<anp-score-bars>', () => {
 
   describe('bad input', () => {
     it('invalid JSON in the article attribute: anp-error at "", nothing rendered', async () => {
-      const { el, event } = await withBadInput((el) => el.setAttribute('article', '{"meta": {"score": {"quality": 7'));
+      const { el, event } = await withBadInput('anp-score-bars', (el) => el.setAttribute('article', '{"meta": {"score": {"quality": 7'));
       expect(event.detail.errors).to.have.length(1);
       expect(event.detail.errors[0].path).to.equal('');
       expect(event.detail.errors[0].message).to.match(/^attribute: invalid JSON/);
@@ -271,38 +220,39 @@ describe('<anp-score-bars>', () => {
     });
 
     it('invalid JSON in a script child: anp-error naming the script', async () => {
-      const { el, event } = await withBadInput((el) => {
-        const script = document.createElement('script');
-        script.type = 'application/json';
-        script.textContent = "{'meta': {'score': {'quality': 70}}}";
-        el.append(script);
-      });
+      const { el, event } = await withBadInput('anp-score-bars', (el) => el.append(jsonScript("{'meta': {'score': {'quality': 70}}}")));
       expect(event.detail.errors[0].path).to.equal('');
       expect(event.detail.errors[0].message).to.match(/^script: invalid JSON/);
       expect(inShadow(el, 'meter')).to.have.length(0);
     });
 
     it('wrong types and out-of-range scores: reported at /a and /b, only valid bars render', async () => {
-      const { el, paths } = await withBadInput((el) => (el.scores = { a: 'x', b: 150, c: 50 } as unknown as Record<string, number>));
+      const { el, paths } = await withBadInput(
+        'anp-score-bars',
+        (el) => (el.scores = { a: 'x', b: 150, c: 50 } as unknown as Record<string, number>),
+      );
       expect(paths).to.deep.equal(['/a', '/b']);
       expect(bars(el)).to.deep.equal([{ name: 'c', value: 50, min: 0, max: 100, shown: '50' }]);
       expect(shadowText(el)).not.to.include('150');
     });
 
     it('wrong types through the article: reported at /meta/score/a and /meta/score/b', async () => {
-      const { el, paths } = await withBadInput((el) => (el.article = { meta: { score: { a: 'x', b: 150, c: 50, d: -1 } } }));
+      const { el, paths } = await withBadInput(
+        'anp-score-bars',
+        (el) => (el.article = { meta: { score: { a: 'x', b: 150, c: 50, d: -1 } } }),
+      );
       expect(paths).to.deep.equal(['/meta/score/a', '/meta/score/b', '/meta/score/d']);
       expect(bars(el)).to.deep.equal([{ name: 'c', value: 50, min: 0, max: 100, shown: '50' }]);
     });
 
     it('scores that are not an object are reported at ""', async () => {
-      const { el, paths } = await withBadInput((el) => (el.scores = [78, 67] as unknown as Record<string, number>));
+      const { el, paths } = await withBadInput('anp-score-bars', (el) => (el.scores = [78, 67] as unknown as Record<string, number>));
       expect(paths).to.deep.equal(['']);
       expect(inShadow(el, 'meter')).to.have.length(0);
     });
 
     it('non-finite numbers are reported and not drawn', async () => {
-      const { el, event } = await withBadInput((el) => (el.scores = { inf: Infinity, nan: NaN, neg: -Infinity, ok: 1 }));
+      const { el, event } = await withBadInput('anp-score-bars', (el) => (el.scores = { inf: Infinity, nan: NaN, neg: -Infinity, ok: 1 }));
       expect(event.detail.errors.map((e) => e.path)).to.deep.equal(['/inf', '/nan', '/neg']);
       expect(event.detail.errors.every((e) => /finite/.test(e.message))).to.equal(true);
       expect(bars(el)).to.deep.equal([{ name: 'ok', value: 1, min: 0, max: 100, shown: '1' }]);
@@ -312,24 +262,27 @@ describe('<anp-score-bars>', () => {
     it('cycles are reported, not followed', async () => {
       const article: Record<string, any> = { meta: { score: { quality: 60 } } };
       article.meta.back = article;
-      const { el, event } = await withBadInput((el) => (el.article = article));
+      const { el, event } = await withBadInput('anp-score-bars', (el) => (el.article = article));
       expect(event.detail.errors.some((e) => e.path === '/meta/back' && /cycle/.test(e.message))).to.equal(true);
       expect(bars(el).map((bar) => [bar.name, bar.value])).to.deep.equal([['quality', 60]]);
 
       const scores: Record<string, unknown> = { fine: 5 };
       scores.self = scores;
-      const second = await withBadInput((el) => (el.scores = scores as Record<string, number>));
+      const second = await withBadInput('anp-score-bars', (el) => (el.scores = scores as Record<string, number>));
       expect(second.paths).to.deep.equal(['/self']);
       expect(bars(second.el).map((bar) => [bar.name, bar.value])).to.deep.equal([['fine', 5]]);
     });
 
     it('__proto__ keys are dropped and Object.prototype is untouched', async () => {
       const json = '{"meta":{"score":{"__proto__":{"polluted":1},"quality":70}}}';
-      const { el, paths } = await withBadInput((el) => el.setAttribute('article', json));
+      const { el, paths } = await withBadInput('anp-score-bars', (el) => el.setAttribute('article', json));
       expect(paths).to.deep.equal(['/meta/score/__proto__']);
       expect(barNames(el)).to.deep.equal(['quality']);
 
-      const second = await withBadInput((el) => (el.scores = JSON.parse('{"__proto__":{"polluted":1},"constructor":5,"depth":20}')));
+      const second = await withBadInput(
+        'anp-score-bars',
+        (el) => (el.scores = JSON.parse('{"__proto__":{"polluted":1},"constructor":5,"depth":20}')),
+      );
       expect(second.paths).to.deep.equal(['/__proto__', '/constructor']);
       expect(barNames(second.el)).to.deep.equal(['depth']);
       expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
@@ -338,14 +291,14 @@ describe('<anp-score-bars>', () => {
 
     it('a huge list of scores is capped at 500 bars with an "n more" line', async () => {
       const scores = Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`score ${i}`, i % 101]));
-      const { el, event } = await withBadInput((el) => (el.scores = scores));
+      const { el, event } = await withBadInput('anp-score-bars', (el) => (el.scores = scores));
       expect(event.detail.errors.some((e) => e.path === '' && /too many keys/.test(e.message))).to.equal(true);
       expect(inShadow(el, 'meter')).to.have.length(500);
       expect(inShadow(el, '[part~="more"]').map(textOf)).to.deep.equal(['100 more']);
     });
 
     it('a src that fails (404) gives anp-error and renders nothing', async () => {
-      const { el, event } = await withBadInput((el) => (el.src = new URL('./does-not-exist.json', SEED_URL).href));
+      const { el, event } = await withBadInput('anp-score-bars', (el) => (el.src = new URL('./does-not-exist.json', SEED_URL).href));
       expect(event.detail.errors[0].message).to.match(/src: fetch failed: HTTP 404/);
       expect(inShadow(el, 'meter')).to.have.length(0);
     });

@@ -1,48 +1,23 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define.js';
-import type { AnpArticle, AnpErrorEvent, AnpSimilarPosts } from '../src/index.js';
-import { collectErrors, inShadow, nextError, seedArticle, seedJson, shadowText, textOf } from './helpers.js';
-
-/** An article like the seed, with three similar posts (the seed has none). */
-const POSTS_URL = new URL('./fixtures/article-with-posts.json', import.meta.url).href;
-const postsText = await (await fetch(POSTS_URL)).text();
-const postsArticle = (): Record<string, any> => JSON.parse(postsText);
-const postsJson = () => postsText;
-
-/** What a reader should see of the fixture's posts. */
-const EXPECTED_POSTS = [
-  {
-    title: 'tracking data quality signals before a major migration',
-    href: new URL('/posts/alphanode-002918', document.baseURI).href,
-    details: 'python services · 5 min',
-    datetime: 'PT5M',
-  },
-  {
-    title: 'connection pools under load: what the graphs do not show',
-    href: 'https://example.com/posts/connection-pools',
-    details: 'databases · 12 min',
-    datetime: 'PT12M',
-  },
-  {
-    title: 'a short field guide to flame graphs',
-    href: 'http://example.org/flame-graphs',
-    details: 'observability · 3 min',
-    datetime: 'PT3M',
-  },
-];
-
-/** Elements the tests attached by hand; removed after each test. */
-const mounted: Element[] = [];
-afterEach(() => mounted.splice(0).forEach((node) => node.remove()));
-
-function attach<T extends Element>(node: T): T {
-  mounted.push(node);
-  document.body.append(node);
-  return node;
-}
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-const withoutComments = (root: ShadowRoot) => root.innerHTML.replace(/<!--[^]*?-->/g, '');
+import type { AnpArticle, AnpSimilarPosts } from '../src/index.js';
+import {
+  attachHtml,
+  collectErrors,
+  inShadow,
+  jsonScript,
+  POSTS_URL,
+  POSTS_VALUES,
+  postsArticle,
+  postsJson,
+  seedArticle,
+  seedJson,
+  shadowText,
+  textOf,
+  tick,
+  withBadInput,
+  withoutComments,
+} from './helpers.js';
 
 function items(el: AnpSimilarPosts): HTMLLIElement[] {
   return inShadow<HTMLLIElement>(el, '[part~="list"] > li[part~="item"]');
@@ -57,7 +32,7 @@ function links(el: AnpSimilarPosts): HTMLAnchorElement[] {
 }
 
 /** Each post as a reader meets it: a link (its title) to an absolute http(s) URL, topic and reading time beside it. */
-function expectPosts(el: AnpSimilarPosts, expected = EXPECTED_POSTS): void {
+function expectPosts(el: AnpSimilarPosts, expected = POSTS_VALUES): void {
   const lis = items(el);
   expect(lis.map((li) => textOf(li.querySelector('a')))).to.deep.equal(expected.map((post) => post.title));
   for (const [index, li] of lis.entries()) {
@@ -87,54 +62,6 @@ function expectEmptyState(el: AnpSimilarPosts): void {
 
 async function postsBox(): Promise<AnpSimilarPosts> {
   return fixture<AnpSimilarPosts>(html`<anp-similar-posts .article=${postsArticle()}></anp-similar-posts>`);
-}
-
-/** Records what reaches the page: window errors and unhandled rejections. */
-function watchPage() {
-  const errors: unknown[] = [];
-  const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
-  const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return {
-    errors,
-    stop() {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-    },
-  };
-}
-
-/**
- * Gives an element bad input through `setup`, attaches it and waits for its
- * anp-error. Asserts that nothing was thrown, nothing reached window.onerror,
- * and that the event bubbles out of the shadow root.
- */
-async function withBadInput(setup: (el: AnpSimilarPosts) => void): Promise<{ el: AnpSimilarPosts; event: AnpErrorEvent; paths: string[] }> {
-  const page = watchPage();
-  const el = document.createElement('anp-similar-posts');
-  const error = nextError(el);
-  let thrown: unknown;
-  try {
-    setup(el);
-    attach(el);
-    await el.updateComplete;
-  } catch (caught) {
-    thrown = caught;
-  }
-  let event: AnpErrorEvent;
-  try {
-    event = await error;
-    await el.updateComplete;
-    await tick();
-  } finally {
-    page.stop();
-  }
-  expect(thrown, 'nothing thrown').to.equal(undefined);
-  expect(page.errors, 'nothing reached window.onerror').to.deep.equal([]);
-  expect(event.bubbles, 'bubbles').to.equal(true);
-  expect(event.composed, 'composed').to.equal(true);
-  return { el, event, paths: event.detail.errors.map((e) => e.path) };
 }
 
 describe('<anp-similar-posts>', () => {
@@ -201,8 +128,7 @@ describe('<anp-similar-posts>', () => {
     });
 
     it('child <script type="application/json"> present at upgrade', async () => {
-      const host = attach(document.createElement('div'));
-      host.innerHTML = `<anp-similar-posts><script type="application/json">${postsJson()}</script></anp-similar-posts>`;
+      const host = attachHtml(`<anp-similar-posts><script type="application/json">${postsJson()}</script></anp-similar-posts>`);
       const el = host.querySelector('anp-similar-posts')!;
       await el.updateComplete;
       expectPosts(el);
@@ -212,10 +138,7 @@ describe('<anp-similar-posts>', () => {
     it('a script child appended after the element upgraded', async () => {
       const el = await fixture<AnpSimilarPosts>(html`<anp-similar-posts></anp-similar-posts>`);
       expect(shadowText(el)).to.equal('');
-      const script = document.createElement('script');
-      script.type = 'application/json';
-      script.textContent = postsJson();
-      el.append(script);
+      el.append(jsonScript(postsJson()));
       await tick();
       await el.updateComplete;
       expectPosts(el);
@@ -307,7 +230,7 @@ describe('<anp-similar-posts>', () => {
     el.article = { similar_posts: [{ title: 'a fresh post', url: 'https://example.net/fresh', topic: 'rust', reading_time: 7 }] };
     await el.updateComplete;
     expectPosts(el, [{ title: 'a fresh post', href: 'https://example.net/fresh', details: 'rust · 7 min', datetime: 'PT7M' }]);
-    for (const old of EXPECTED_POSTS) expect(shadowText(el)).not.to.include(old.title);
+    for (const old of POSTS_VALUES) expect(shadowText(el)).not.to.include(old.title);
     expect(shadowText(el)).not.to.include('databases');
     el.posts = [{ title: 'only this one' }];
     await el.updateComplete;
@@ -318,7 +241,9 @@ describe('<anp-similar-posts>', () => {
 
   describe('bad input', () => {
     it('invalid JSON in the article attribute: anp-error at "", nothing rendered', async () => {
-      const { el, event } = await withBadInput((el) => el.setAttribute('article', '{"similar_posts": [{"title": "x"}'));
+      const { el, event } = await withBadInput('anp-similar-posts', (el) =>
+        el.setAttribute('article', '{"similar_posts": [{"title": "x"}'),
+      );
       expect(event.detail.errors).to.have.length(1);
       expect(event.detail.errors[0].path).to.equal('');
       expect(event.detail.errors[0].message).to.match(/^attribute: invalid JSON/);
@@ -326,12 +251,7 @@ describe('<anp-similar-posts>', () => {
     });
 
     it('invalid JSON in a script child: anp-error naming the script', async () => {
-      const { el, event } = await withBadInput((el) => {
-        const script = document.createElement('script');
-        script.type = 'application/json';
-        script.textContent = '{"similar_posts": [{title: "x"}]}';
-        el.append(script);
-      });
+      const { el, event } = await withBadInput('anp-similar-posts', (el) => el.append(jsonScript('{"similar_posts": [{title: "x"}]}')));
       expect(event.detail.errors[0].path).to.equal('');
       expect(event.detail.errors[0].message).to.match(/^script: invalid JSON/);
       expect(links(el)).to.have.length(0);
@@ -348,6 +268,7 @@ describe('<anp-similar-posts>', () => {
     ]) {
       it(`a post URL ${JSON.stringify(url)} renders the title as text, without a link, and is reported`, async () => {
         const { el, event } = await withBadInput(
+          'anp-similar-posts',
           (el) =>
             (el.article = {
               similar_posts: [
@@ -370,7 +291,10 @@ describe('<anp-similar-posts>', () => {
     }
 
     it('a javascript: URL through the posts property is reported at /0/url', async () => {
-      const { el, paths } = await withBadInput((el) => (el.posts = [{ title: 'bait', url: 'JAVASCRIPT:alert(document.domain)' }]));
+      const { el, paths } = await withBadInput(
+        'anp-similar-posts',
+        (el) => (el.posts = [{ title: 'bait', url: 'JAVASCRIPT:alert(document.domain)' }]),
+      );
       expect(paths).to.deep.equal(['/0/url']);
       expect(titles(el)).to.deep.equal(['bait']);
       expect(links(el)).to.have.length(0);
@@ -378,6 +302,7 @@ describe('<anp-similar-posts>', () => {
 
     it('a post without a title is reported and not shown', async () => {
       const { el, event } = await withBadInput(
+        'anp-similar-posts',
         (el) =>
           (el.article = {
             similar_posts: [
@@ -398,6 +323,7 @@ describe('<anp-similar-posts>', () => {
 
     it('wrong types: each reported, the valid rest renders', async () => {
       const { el, paths } = await withBadInput(
+        'anp-similar-posts',
         (el) => (el.posts = [{ title: 'typed badly', url: 12, topic: ['x'], reading_time: '5' }, 'not a post', null] as unknown[]),
       );
       expect(paths).to.deep.equal(['/0/url', '/0/topic', '/0/reading_time', '/1', '/2']);
@@ -407,7 +333,7 @@ describe('<anp-similar-posts>', () => {
     });
 
     it('similar_posts that is not a list is reported', async () => {
-      const { el, paths } = await withBadInput((el) => (el.article = { similar_posts: { title: 'one' } }));
+      const { el, paths } = await withBadInput('anp-similar-posts', (el) => (el.article = { similar_posts: { title: 'one' } }));
       expect(paths).to.deep.equal(['/similar_posts']);
       expect(links(el)).to.have.length(0);
       expect(shadowText(el)).not.to.include('one');
@@ -415,6 +341,7 @@ describe('<anp-similar-posts>', () => {
 
     it('non-finite reading times are reported and not shown', async () => {
       const { el, paths } = await withBadInput(
+        'anp-similar-posts',
         (el) =>
           (el.posts = [
             { title: 'forever', reading_time: Infinity },
@@ -431,25 +358,28 @@ describe('<anp-similar-posts>', () => {
     it('cycles are reported, not followed', async () => {
       const post: Record<string, unknown> = { title: 'self-referential', url: 'https://example.com/self' };
       post.related = post;
-      const { el, event } = await withBadInput((el) => (el.article = { similar_posts: [post] }));
+      const { el, event } = await withBadInput('anp-similar-posts', (el) => (el.article = { similar_posts: [post] }));
       expect(event.detail.errors.some((e) => e.path === '/similar_posts/0/related' && /cycle/.test(e.message))).to.equal(true);
       expect(titles(el)).to.deep.equal(['self-referential']);
 
       const posts: unknown[] = [{ title: 'first' }];
       posts.push(posts);
-      const second = await withBadInput((el) => (el.posts = posts));
+      const second = await withBadInput('anp-similar-posts', (el) => (el.posts = posts));
       expect(second.paths).to.deep.equal(['/1']);
       expect(titles(second.el)).to.deep.equal(['first']);
     });
 
     it('__proto__ keys are dropped and Object.prototype is untouched', async () => {
       const json = '{"similar_posts":[{"__proto__":{"url":"javascript:alert(1)","polluted":"yes"},"title":"kept"}]}';
-      const { el, paths } = await withBadInput((el) => el.setAttribute('article', json));
+      const { el, paths } = await withBadInput('anp-similar-posts', (el) => el.setAttribute('article', json));
       expect(paths).to.deep.equal(['/similar_posts/0/__proto__']);
       expect(titles(el)).to.deep.equal(['kept']);
       expect(links(el)).to.have.length(0);
 
-      const second = await withBadInput((el) => (el.posts = JSON.parse('[{"title":"also kept","__proto__":{"title":"injected"}}]')));
+      const second = await withBadInput(
+        'anp-similar-posts',
+        (el) => (el.posts = JSON.parse('[{"title":"also kept","__proto__":{"title":"injected"}}]')),
+      );
       expect(second.paths).to.deep.equal(['/0/__proto__']);
       expect(titles(second.el)).to.deep.equal(['also kept']);
       expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
@@ -459,7 +389,7 @@ describe('<anp-similar-posts>', () => {
 
     it('a huge list is capped at 500 posts with an "n more" line', async () => {
       const posts = Array.from({ length: 600 }, (_, i) => ({ title: `post ${i}`, url: `https://example.com/${i}` }));
-      const { el, event } = await withBadInput((el) => (el.article = { similar_posts: posts }));
+      const { el, event } = await withBadInput('anp-similar-posts', (el) => (el.article = { similar_posts: posts }));
       expect(event.detail.errors.some((e) => e.path === '/similar_posts' && /too many items/.test(e.message))).to.equal(true);
       expect(links(el)).to.have.length(500);
       expect(textOf(links(el)[499])).to.equal('post 499');
@@ -467,7 +397,7 @@ describe('<anp-similar-posts>', () => {
     });
 
     it('a src that fails (404) gives anp-error and renders nothing', async () => {
-      const { el, event } = await withBadInput((el) => (el.src = new URL('./does-not-exist.json', POSTS_URL).href));
+      const { el, event } = await withBadInput('anp-similar-posts', (el) => (el.src = new URL('./does-not-exist.json', POSTS_URL).href));
       expect(event.detail.errors[0].message).to.match(/src: fetch failed: HTTP 404/);
       expect(links(el)).to.have.length(0);
     });

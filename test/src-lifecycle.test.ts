@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../src/define.js';
 import type { AnpMetaBox } from '../src/index.js';
-import { ddFor, nextError, textOf } from './helpers.js';
+import { attach, ddFor, nextError, textOf, tick } from './helpers.js';
 
 /** A fetch whose responses the test releases by hand, recording every request's signal. */
 function controlledFetch() {
@@ -20,17 +20,16 @@ const topic = (name: string) => JSON.stringify({ meta: { topic: name } });
 
 /**
  * `fixture()` awaits updateComplete, which waits for a pending fetch; these
- * tests hold fetches open, so they attach elements themselves.
+ * tests hold fetches open, so they attach elements themselves (the markup is
+ * parsed before its host is on the page; `attach` removes it after the test).
  */
 async function mount(markup: string): Promise<AnpMetaBox> {
   const host = document.createElement('div');
   host.innerHTML = markup;
-  document.body.append(host);
+  attach(host);
   await tick();
   return host.firstElementChild as AnpMetaBox;
 }
-afterEach(() => document.querySelectorAll('body > div').forEach((node) => node.remove()));
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('src fetching', () => {
   let control: ReturnType<typeof controlledFetch>;
