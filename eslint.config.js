@@ -93,7 +93,7 @@ export default defineConfig(
 
   // Browser code: the library, its tests, stories and Storybook preview.
   {
-    files: ['src/**/*.ts', 'test/**/*.ts', 'stories/**/*.ts', '.storybook/**/*.ts'],
+    files: ['src/**/*.ts', 'test/**/*.{ts,js}', 'stories/**/*.ts', '.storybook/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
 
