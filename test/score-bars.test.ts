@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define.js';
+import { LIMITS } from '../src/core/normalize.js';
 import type { AnpArticle, AnpScoreBars } from '../src/index.js';
 import {
   attachHtml,
@@ -289,11 +290,11 @@ describe('<anp-score-bars>', () => {
       expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).to.equal(false);
     });
 
-    it('a huge list of scores is capped at 500 bars with an "n more" line', async () => {
-      const scores = Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`score ${i}`, i % 101]));
+    it('a huge list of scores is capped at LIMITS.maxKeys bars with an "n more" line', async () => {
+      const scores = Object.fromEntries(Array.from({ length: LIMITS.maxKeys + 100 }, (_, i) => [`score ${i}`, i % 101]));
       const { el, event } = await withBadInput('anp-score-bars', (el) => (el.scores = scores));
       expect(event.detail.errors.some((e) => e.path === '' && /too many keys/.test(e.message))).to.equal(true);
-      expect(inShadow(el, 'meter')).to.have.length(500);
+      expect(inShadow(el, 'meter')).to.have.length(LIMITS.maxKeys);
       expect(inShadow(el, '[part~="more"]').map(textOf)).to.deep.equal(['100 more']);
     });
 

@@ -1,4 +1,4 @@
-import { consume, ContextRoot } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AnpInputError, Article, Normalized } from '../core/article.js';
@@ -26,20 +26,25 @@ interface Resolved<T> {
 
 const EMPTY_ERRORS: readonly AnpInputError[] = Object.freeze([]);
 
-const CONTEXT_ROOT_KEY = Symbol.for('anp-components.context-root');
-
 /**
- * A context request made before any `<anp-article>` was defined would go
- * unanswered for good; a ContextRoot on the document replays it when a
- * provider appears, whatever order a page or bundler registers tags in.
- * One per page, shared by every copy of the library.
+ * Elements whose context request found no `<anp-article>`, while they are on
+ * the page. A provider defined or added later announces itself with a
+ * `context-provider` event; the waiting elements then ask again. Unlike a
+ * ContextRoot this holds only connected elements, so a page that never uses
+ * `<anp-article>` accumulates nothing.
  */
-function ensureContextRoot(doc: Document): void {
-  const holder = doc as Document & { [CONTEXT_ROOT_KEY]?: ContextRoot };
-  if (holder[CONTEXT_ROOT_KEY] || !doc.documentElement) return;
-  const root = new ContextRoot();
-  root.attach(doc.documentElement);
-  holder[CONTEXT_ROOT_KEY] = root;
+const waitingForProvider = new Set<AnpElement>();
+const LISTENING_KEY = Symbol.for('anp-components.context-listener');
+
+function listenForProviders(doc: Document): void {
+  const holder = doc as Document & { [LISTENING_KEY]?: true };
+  if (holder[LISTENING_KEY]) return;
+  holder[LISTENING_KEY] = true;
+  doc.addEventListener('context-provider', (event) => {
+    if ((event as Event & { context?: unknown }).context !== articleContext) return;
+    const provider = event.composedPath()[0] as Node;
+    for (const element of [...waitingForProvider]) if (isInside(element, provider)) element.requestContextAgain();
+  });
 }
 
 /**
@@ -82,9 +87,17 @@ export abstract class AnpElement extends LitElement {
   protected langAttribute?: string;
 
   /** The article provided by the nearest `<anp-article>` around this element. */
-  @consume({ context: articleContext, subscribe: true })
   @state()
   protected contextArticle?: Article;
+
+  private readonly articleConsumer = new ContextConsumer(this, {
+    context: articleContext,
+    subscribe: true,
+    callback: (article) => {
+      waitingForProvider.delete(this);
+      this.contextArticle = article;
+    },
+  });
 
   @state() private fetched?: FetchResult;
   @state() private scriptText?: string;
@@ -111,8 +124,10 @@ export abstract class AnpElement extends LitElement {
   }
 
   override connectedCallback(): void {
-    ensureContextRoot(this.ownerDocument);
+    listenForProviders(this.ownerDocument);
     super.connectedCallback();
+    // The request above is answered synchronously when a provider is there.
+    if (this.contextArticle === undefined) waitingForProvider.add(this);
     this.locale = this.findLocale();
     this.readScriptChild();
     if (typeof MutationObserver === 'function') {
@@ -125,6 +140,7 @@ export abstract class AnpElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    waitingForProvider.delete(this);
     this.scriptObserver?.disconnect();
     // Away from its provider the element has no article from it; a provider
     // around its new place answers again on connect.
@@ -165,6 +181,12 @@ export abstract class AnpElement extends LitElement {
         this.dispatchEvent(new AnpErrorEvent({ errors: [...this.currentErrors], source: this.currentSource }));
       }
     }
+  }
+
+  /** Asks for the article again, after a provider appeared around the element. @internal */
+  requestContextAgain(): void {
+    this.articleConsumer.hostDisconnected();
+    this.articleConsumer.hostConnected();
   }
 
   /** The heading level clamped to 1..6, plus `offset` for sub-sections. */
@@ -314,6 +336,11 @@ export abstract class AnpElement extends LitElement {
     }
     return 'en';
   }
+}
+
+function isInside(node: Node, ancestor: Node): boolean {
+  for (let current: Node | null = node; current; current = parentAcrossShadow(current)) if (current === ancestor) return true;
+  return false;
 }
 
 /** A node's parent, stepping from a shadow root to its host. */

@@ -34,10 +34,13 @@ export const LIMITS = Object.freeze({
   /** Items kept of any one array. */
   maxItems: 500,
   /** Keys read of any one object. */
-  maxKeys: 500,
+  maxKeys: 200,
   /** Values visited in one article, all levels together. */
-  maxNodes: 20_000,
+  maxNodes: 2_500,
 });
+
+/** Characters kept of an object key. */
+const MAX_KEY_LENGTH = 200;
 
 /** Keys that are dropped wherever they appear, because of what they mean to JavaScript objects. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -112,7 +115,19 @@ class Walk {
         continue;
       }
       if (kept.length >= LIMITS.maxKeys) break;
-      kept.push({ key, value: value[key] });
+      let child: unknown;
+      try {
+        child = value[key];
+      } catch (error) {
+        // A getter that throws loses its own value, not the whole article.
+        this.report([...path, key], `value could not be read: ${error instanceof Error ? error.message : String(error)}`);
+        continue;
+      }
+      if (key.length > MAX_KEY_LENGTH) {
+        // Reported at the object: a pointer holding a 10 MB key would cost as much as the key.
+        this.report(path, `key too long: "${key.slice(0, 40)}…" has ${key.length} characters, cut to ${MAX_KEY_LENGTH}`);
+      }
+      kept.push({ key, value: child });
     }
     const more = keys.filter((key) => !FORBIDDEN_KEYS.has(key)).length - kept.length;
     if (more > 0) this.report(path, `too many keys: showing ${LIMITS.maxKeys}, ${more} more not shown`);
@@ -262,9 +277,9 @@ class Walk {
     return { entries, more: read.more };
   }
 
-  /** Keys are data too: cap them like strings. */
+  /** Keys are data too: cap them like strings (`entries` reports the cut). */
   capKey(key: string): string {
-    return key.length > 200 ? key.slice(0, 200) + '…' : key;
+    return key.length > MAX_KEY_LENGTH ? key.slice(0, MAX_KEY_LENGTH) + '…' : key;
   }
 
   private stringUnvisited(value: string, path: Path): string {
@@ -280,7 +295,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   // Objects from JSON.parse, literals, Object.create(null), or another frame's Object.
   const proto: unknown = Object.getPrototypeOf(value);
-  return proto === null || proto === Object.prototype || Object.prototype.toString.call(value) === '[object Object]';
+  if (proto === null || proto === Object.prototype) return true;
+  // Another frame's Object.prototype: itself the end of its chain. Class instances are not plain.
+  return Object.prototype.toString.call(value) === '[object Object]' && Object.getPrototypeOf(proto) === null;
 }
 
 function describe(value: unknown): string {

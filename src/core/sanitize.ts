@@ -102,8 +102,15 @@ function getPurifier(): { purify: DOMPurify; win: WindowLike } | undefined {
     // An instance of our own, so our hooks never touch a page's global DOMPurify.
     purifier = createDOMPurify(win);
     purifier.addHook('afterSanitizeAttributes', (node) => {
-      if (node.nodeName !== 'A') return;
       const element = node;
+      if (node.nodeName !== 'A') {
+        // href means something on <a> only; anywhere else it is dropped, whatever its scheme.
+        if (element.hasAttribute?.('href')) {
+          element.removeAttribute('href');
+          purifier?.removed.push({ attribute: null, from: element });
+        }
+        return;
+      }
       const href = element.getAttribute('href');
       if (href !== null) {
         // The attribute value here is already entity-decoded by the parser.

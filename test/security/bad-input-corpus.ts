@@ -917,7 +917,7 @@ const HUGE: BadInputCase[] = [
     name: 'a 10 MB key (property)',
     huge: true,
     input: { via: 'property', value: () => withTopic({ payload: { ['k'.repeat(TEN_MB)]: 1 } }) },
-    expect: box([/^\/meta\/payload\/k{200}/]),
+    expect: box(['/meta/payload'], { messages: [/key too long/] }),
   },
   {
     name: `${ITEMS.toLocaleString('en')} tools (property)`,

@@ -119,7 +119,8 @@ export class AnpChecklist extends AnpElement {
 
   protected override render(): unknown {
     const list = this.list;
-    if (!list) return nothing;
+    // No items (or none valid): no bare heading.
+    if (!list || (!list.items.length && !list.more)) return nothing;
     const { done, total } = this.progress;
     return html`<div part="base">
       ${renderHeading(uiLabel('checklist', this.labels), this.level(), { hidden: this.noHeading })}

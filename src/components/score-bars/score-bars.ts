@@ -80,7 +80,8 @@ export class AnpScoreBars extends AnpElement {
 
   protected override render(): unknown {
     const list = this.list;
-    if (!list) return nothing;
+    // No scores (or none valid): no bare heading.
+    if (!list || (!list.scores.length && !list.more)) return nothing;
     return html`<div part="base">
       ${renderHeading(uiLabel('scores', this.labels), this.level(), { hidden: this.noHeading })}
       <ul part="list">
