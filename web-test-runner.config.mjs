@@ -17,6 +17,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 
 const rootDir = dirname(fileURLToPath(import.meta.url));
 const tsconfig = resolve(rootDir, 'tsconfig.json');
@@ -107,17 +108,9 @@ function makeLauncher(browser) {
         withPuppeteerKeyboardShims(
           chromeLauncher({
             launchOptions: {
-              executablePath: process.env.ANP_CHROMIUM_PATH || '/usr/bin/chromium',
+              executablePath: CHROMIUM_PATH,
               headless: true,
-              args: [
-                '--no-sandbox',
-                '--disable-gpu',
-                '--disable-background-networking',
-                '--disable-component-update',
-                '--disable-sync',
-                '--no-first-run',
-                '--disable-dev-shm-usage',
-              ],
+              args: [...CHROMIUM_ARGS, '--disable-dev-shm-usage'],
             },
           }),
         ),

@@ -30,7 +30,7 @@
 // library does, which says nothing about leaks and would eat most of the 5%.
 // Object retention is the same in every tier.
 //
-// Environment: ANP_CHROMIUM (default /usr/bin/chromium);
+// Environment: ANP_CHROMIUM_PATH (default /usr/bin/chromium);
 // ANP_LIFECYCLE_CYCLES / _SWAPS (10000 / 1000) and ANP_LIFECYCLE_WARMUP
 // (200 cycles) to debug; ANP_LIFECYCLE_JS_FLAGS replaces the V8 tier flags
 // (set it to '' to run with the full JIT, and raise the warm-up).
@@ -39,10 +39,10 @@ import { createServer } from 'node:http';
 import { dirname, extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const IIFE = resolve(root, 'dist/anp-components.iife.js');
-const CHROMIUM = process.env.ANP_CHROMIUM || '/usr/bin/chromium';
 const CYCLES = Number(process.env.ANP_LIFECYCLE_CYCLES ?? 10000);
 const SWAPS = Number(process.env.ANP_LIFECYCLE_SWAPS ?? 1000);
 const WARMUP_CYCLES = Number(process.env.ANP_LIFECYCLE_WARMUP ?? 200);
@@ -224,20 +224,12 @@ async function main() {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
     protocolTimeout: 600_000,
     // Without the Network domain DevTools keeps no record per request (~290 bytes each in Blink).
     networkEnabled: false,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--js-flags=--expose-gc ${JS_FLAGS}`.trim(),
-    ],
+    args: [...CHROMIUM_ARGS, `--js-flags=--expose-gc ${JS_FLAGS}`.trim()],
   });
   const failures = [];
   try {
