@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// Layout-shift check (issue 4, theming): the demo page must not move when the
+// script arrives late. In headless Chromium (the only engine with the
+// Layout Instability API), for each viewport below:
+//
+//   npm run build && node scripts/cls-check.mjs
+//
+// serves the demo (scripts/demo.mjs), holds the request for
+// dist/anp-components.iife.js for ANP_CLS_DELAY ms (default 1000), records
+// every `layout-shift` entry from navigation until the elements have
+// upgraded and rendered, and sums them (cumulative layout shift, without the
+// session windows: any shift at all counts).
+//
+// Passes when the sum is 0 in every viewport. As a control it loads the page
+// once more with the documented `:not(:defined)` reservation stripped from
+// demo.css and expects a shift there: a check that could not see shifts
+// would otherwise pass forever.
+import { spawn } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DELAY = Number(process.env.ANP_CLS_DELAY ?? 1000);
+const VIEWPORTS = [
+  { name: 'desktop 1280x800', width: 1280, height: 800 },
+  { name: 'mobile 390x844', width: 390, height: 844 },
+  // Tall enough that every element is in the viewport: a shift anywhere on the page counts.
+  { name: 'whole page 1280x7000', width: 1280, height: 7000 },
+  { name: 'whole page 1024x7000', width: 1024, height: 7000 },
+  { name: 'whole page 390x9000', width: 390, height: 9000 },
+  { name: 'whole page 320x9000', width: 320, height: 9000 },
+];
+/** Marks the documented reservation in demo/demo.css; the control run removes what lies between. */
+const RESERVE_START = '/* anp: reserve space before the elements upgrade */';
+const RESERVE_END = '/* anp: end reserve */';
+
+function startDemo() {
+  return new Promise((resolvePort, reject) => {
+    const child = spawn(process.execPath, [resolve(root, 'scripts/demo.mjs')], {
+      env: { ...process.env, PORT: String(18000 + Math.floor(Math.random() * 1000)) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`demo server exited (${code})`)));
+    child.stdout.on('data', (chunk) => {
+      const match = /http:\/\/([^/\s]+)\//.exec(String(chunk));
+      if (match) resolvePort({ origin: `http://${match[1]}`, child });
+    });
+  });
+}
+
+async function measure(browser, origin, viewport, { stripReserve = false } = {}) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: viewport.width, height: viewport.height });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  await page.setRequestInterception(true);
+  page.on('request', async (request) => {
+    const url = request.url();
+    if (url.endsWith('/dist/anp-components.iife.js')) {
+      await new Promise((done) => setTimeout(done, DELAY));
+      return request.continue();
+    }
+    if (stripReserve && url.endsWith('/demo/demo.css')) {
+      const css = await (await fetch(url)).text();
+      const start = css.indexOf(RESERVE_START);
+      const end = css.indexOf(RESERVE_END);
+      if (start < 0 || end < 0) throw new Error('demo.css lost its reserve markers');
+      return request.respond({ status: 200, contentType: 'text/css', body: css.slice(0, start) + css.slice(end) });
+    }
+    return request.continue();
+  });
+  await page.evaluateOnNewDocument(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput)
+          window.__shifts.push({
+            value: entry.value,
+            at: Math.round(entry.startTime),
+            sources: (entry.sources ?? []).map((s) => (s.node ? s.node.nodeName + (s.node.className ? '.' + s.node.className : '') : '?')),
+          });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const started = Date.now();
+  await page.goto(`${origin}/`, { waitUntil: 'load' });
+  await page.evaluate(async () => {
+    const tags = ['anp-article', 'anp-meta-box', 'anp-checklist', 'anp-score-bars', 'anp-similar-posts'];
+    await Promise.all(tags.map((tag) => customElements.whenDefined(tag)));
+    for (const element of document.querySelectorAll(tags.join(','))) await element.updateComplete;
+    // Two frames for layout and paint, then a pause for late entries.
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    await new Promise((done) => setTimeout(done, 300));
+  });
+  const elapsed = Date.now() - started;
+  const shifts = await page.evaluate(() => window.__shifts);
+  await page.close();
+  return { cls: shifts.reduce((sum, s) => sum + s.value, 0), shifts, problems, elapsed };
+}
+
+const { origin, child } = await startDemo();
+const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true });
+let failed = 0;
+let passed = 0;
+try {
+  for (const viewport of VIEWPORTS) {
+    const { cls, shifts, problems, elapsed } = await measure(browser, origin, viewport);
+    const ok = cls === 0 && problems.length === 0 && elapsed >= DELAY;
+    ok ? passed++ : failed++;
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${viewport.name}: CLS ${cls.toFixed(4)} (${shifts.length} shifts; script held ${DELAY} ms)`);
+    for (const s of shifts) console.log(`       shift ${s.value.toFixed(4)} at ${s.at} ms: ${s.sources.join(', ')}`);
+    for (const p of problems) console.log(`       ${p}`);
+  }
+  const control = await measure(browser, origin, VIEWPORTS[2], { stripReserve: true });
+  const controlOk = control.cls > 0;
+  controlOk ? passed++ : failed++;
+  console.log(
+    `${controlOk ? 'ok  ' : 'FAIL'} control without the reservation: CLS ${control.cls.toFixed(4)} (must be > 0, else the check is blind)`,
+  );
+} finally {
+  await browser.close();
+  child.kill();
+}
+console.log(`cls: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
