@@ -82,6 +82,15 @@ export abstract class AnpElement extends LitElement {
   @property({ type: Boolean, attribute: 'no-heading' })
   noHeading = false;
 
+  /**
+   * `light` or `dark` paints the element's own canvas in that scheme,
+   * whatever the page and the reader prefer. Unset (the default), it follows
+   * the page's colours and the reader's `prefers-color-scheme`. Reflected, as
+   * it is a styling hook.
+   */
+  @property({ reflect: true })
+  theme?: 'light' | 'dark';
+
   /** Watched so that a change of the element's own `lang` re-renders. */
   @property({ attribute: 'lang', type: String })
   protected langAttribute?: string;

@@ -26,11 +26,26 @@ export const hostStyles = css`
     line-height: 1.5;
     box-sizing: border-box;
   }
+  /* Dark accents: by the reader's preference unless theme="light" says otherwise, and always with theme="dark". */
   @media (prefers-color-scheme: dark) {
-    :host {
+    :host(:not([theme='light'])) {
       --_accent: var(--anp-color-accent, #93b4ff);
       --_yes: var(--anp-color-yes, #6ee7a0);
     }
+  }
+  :host([theme='dark']) {
+    --_accent: var(--anp-color-accent, #93b4ff);
+    --_yes: var(--anp-color-yes, #6ee7a0);
+    color-scheme: dark;
+  }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  /* An explicit theme paints its own canvas, so it reads the same on any page. */
+  :host([theme='light']),
+  :host([theme='dark']) {
+    --_fg: var(--anp-color-text, CanvasText);
+    background: var(--anp-color-background, Canvas);
   }
   :host([hidden]) {
     display: none;
@@ -76,6 +91,14 @@ export const hostStyles = css`
   [part~='more'] {
     color: var(--_muted);
     font-style: italic;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      transition: none !important;
+      animation: none !important;
+    }
   }
   @media (forced-colors: active) {
     a {

@@ -49,6 +49,7 @@ export class AnpChecklist extends AnpElement {
         padding: 0.3rem 0.4rem;
         border-radius: calc(var(--_radius) * 0.6);
         cursor: pointer;
+        transition: background-color 0.15s ease-out;
       }
       label:hover {
         background: var(--_surface);
