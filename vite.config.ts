@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 /**
  * Builds the classic script for CMS themes: one self-contained, minified
@@ -9,7 +10,9 @@ import { defineConfig } from 'vite';
  *
  * The dev server (`npm start`) serves demo/ from the project root.
  */
-export default defineConfig({
+const classicScriptBuild = defineConfig({
+  // Lit's css`` and html`` template text is squeezed; the JS minifier leaves it alone.
+  plugins: [minifyTemplatesPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -30,3 +33,29 @@ export default defineConfig({
     open: false,
   },
 });
+
+/**
+ * `vite build --mode cdn`: the same elements as one self-contained ES module
+ * for CDNs (`<script type="module" src="https://unpkg.com/anp-components/dist/anp-components.js">`),
+ * minified, with a source map. lit, @lit/context and dompurify are inside, so
+ * the page needs no import map; it registers every element and exports the
+ * same API as the package root. The per-module files stay the npm entry
+ * points, for tree-shaking.
+ */
+const cdnModuleBuild = defineConfig({
+  plugins: [minifyTemplatesPlugin()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: true,
+    target: 'es2021',
+    lib: {
+      entry: 'dist/define.js',
+      formats: ['es'],
+      fileName: () => 'anp-components.js',
+    },
+  },
+});
+
+export default defineConfig(({ mode }) => (mode === 'cdn' ? cdnModuleBuild : classicScriptBuild));

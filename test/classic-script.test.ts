@@ -427,6 +427,36 @@ describe('the classic script (dist/anp-components.iife.js)', () => {
     }
   });
 
+  // The build squeezes whitespace out of css`` templates (scripts/minify-templates.mjs).
+  // The browser's own serialization of each rule must come out the same as from the
+  // unsqueezed ES modules in dist/ (imported by URL: classes only, they register nothing).
+  it('its squeezed styles parse to the same CSS rules as the ES modules', async () => {
+    const modules: Record<RenderingTag | 'anp-article', [string, string]> = {
+      'anp-article': ['/dist/components/article/article.js', 'AnpArticle'],
+      'anp-meta-box': ['/dist/components/meta-box/meta-box.js', 'AnpMetaBox'],
+      'anp-checklist': ['/dist/components/checklist/checklist.js', 'AnpChecklist'],
+      'anp-score-bars': ['/dist/components/score-bars/score-bars.js', 'AnpScoreBars'],
+      'anp-similar-posts': ['/dist/components/similar-posts/similar-posts.js', 'AnpSimilarPosts'],
+    };
+    // Reading observedAttributes finalizes a class that was never defined (it fills elementStyles).
+    type Styled = { elementStyles: { cssText: string }[]; observedAttributes: string[] };
+    const rules = (styles: { cssText: string }[]) =>
+      styles.flatMap(({ cssText }) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(cssText);
+        // var() fallbacks keep the author's spaces after commas when serialized; the squeeze drops them.
+        return [...sheet.cssRules].map((rule) => rule.cssText.replace(/,\s+/g, ','));
+      });
+    for (const [tag, [url, name]] of Object.entries(modules)) {
+      const module = (await import(/* @vite-ignore */ url)) as Record<string, Styled>;
+      void module[name].observedAttributes;
+      const fromModules = rules(module[name].elementStyles);
+      const fromScript = rules((customElements.get(tag) as unknown as Styled).elementStyles);
+      expect(fromModules.length, tag).to.be.greaterThan(0);
+      expect(fromScript, tag).to.deep.equal(fromModules);
+    }
+  });
+
   it('the seed raised no anp-error on document at all', () => {
     expect(described(anpErrors)).to.deep.equal([]);
   });
