@@ -17,6 +17,7 @@ import { renderMore } from '../meta-box/meta-values.js';
  * @csspart heading - The heading.
  * @csspart list - The `<ul>`.
  * @csspart item - One `<li>`; also `item-checked` when ticked.
+ * @csspart row - The clickable row of one item: a `<label>` around the checkbox and its text.
  * @csspart checkbox - The `<input type="checkbox">`.
  * @csspart label - The item's text (the checkbox's label).
  * @csspart progress - The "n of m done" line.
@@ -129,7 +130,7 @@ export class AnpChecklist extends AnpElement {
         ${list.items.map((item, index) => {
           const checked = Boolean(this.states[index]);
           return html`<li part=${checked ? 'item item-checked' : 'item'}>
-            <label>
+            <label part="row">
               <input type="checkbox" part="checkbox" .checked=${checked} @change=${(event: Event) => this.toggle(index, event)} />
               <span part="label">${item}</span>
             </label>

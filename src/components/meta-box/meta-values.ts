@@ -70,7 +70,7 @@ export function renderMoreRow(count: number, ctx: ValueContext): TemplateResult 
   return count > 0
     ? html`<div part="pair">
         <dt part="label more">${uiLabel('more', ctx.labels, { n: formatInteger(count, ctx.locale) })}</dt>
-        <dd></dd>
+        <dd part="value"></dd>
       </div>`
     : nothing;
 }
