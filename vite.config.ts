@@ -50,10 +50,13 @@ const cdnModuleBuild = defineConfig({
     sourcemap: true,
     minify: true,
     target: 'es2021',
-    lib: {
-      entry: 'dist/define.js',
-      formats: ['es'],
-      fileName: () => 'anp-components.js',
+    // Not library mode: Vite leaves whitespace in an ES library unminified.
+    modulePreload: false,
+    copyPublicDir: false,
+    rollupOptions: {
+      input: 'dist/define.js',
+      preserveEntrySignatures: 'strict',
+      output: { format: 'es', entryFileNames: 'anp-components.js' },
     },
   },
 });
