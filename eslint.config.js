@@ -61,7 +61,18 @@ const htmlSinks = [
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'storybook-static/', 'node_modules/', 'test-results/', 'coverage/', 'bench/results/', '**/*.d.ts'],
+    ignores: [
+      'dist/',
+      'storybook-static/',
+      'node_modules/',
+      'test-results/',
+      'coverage/',
+      'bench/results/',
+      '**/*.d.ts',
+      // The example apps' build output and Angular's cache (examples/*/dist, examples/angular/.angular).
+      'examples/**/dist/',
+      'examples/**/.angular/',
+    ],
   },
 
   js.configs.recommended,
@@ -95,6 +106,16 @@ export default defineConfig(
   {
     files: ['src/**/*.ts', 'test/**/*.{ts,js}', 'stories/**/*.ts', '.storybook/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+
+  // The example apps (examples/): browser code, and their tool configs run by Node.
+  {
+    files: ['examples/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['examples/**/*.config.{js,ts}'],
+    languageOptions: { globals: { ...globals.node } },
   },
 
   // Node code: build/test scripts and tool configs.
