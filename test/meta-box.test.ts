@@ -236,8 +236,9 @@ describe('<anp-meta-box>', () => {
     const wrapper = await fixture(html`<div lang="de"><anp-meta-box .article=${seedArticle()}></anp-meta-box></div>`);
     const el = wrapper.querySelector('anp-meta-box')!;
     await el.updateComplete;
-    expect(textOf(ddFor(el, 'view count'))).to.equal('513.976');
-    expect(textOf(ddFor(el, 'last reviewed'))).to.equal('10.10.2021');
+    // Labels follow the lang too (the de pack); test/l10n.test.ts covers every language.
+    expect(textOf(ddFor(el, 'Aufrufe'))).to.equal('513.976');
+    expect(textOf(ddFor(el, 'zuletzt geprüft'))).to.equal('10.10.2021');
   });
 
   it('replaces labels through the labels property', async () => {

@@ -207,7 +207,8 @@ describe('<anp-score-bars>', () => {
     const wrapper = await fixture(html`<div lang="de"><anp-score-bars .scores=${{ quality: 78.5 }}></anp-score-bars></div>`);
     const el = wrapper.querySelector('anp-score-bars')!;
     await el.updateComplete;
-    expect(bars(el)).to.deep.equal([{ name: 'quality', value: 78.5, min: 0, max: 100, shown: '78,5' }]);
+    // The name follows the lang too (the de pack).
+    expect(bars(el)).to.deep.equal([{ name: 'Qualität', value: 78.5, min: 0, max: 100, shown: '78,5' }]);
   });
 
   describe('bad input', () => {

@@ -3,8 +3,9 @@ import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AnpInputError, Article, Normalized } from '../core/article.js';
 import { articleContext } from '../core/article-context.js';
-import type { Labels } from '../core/format.js';
-import { resolveLocale } from '../core/format.js';
+import type { LabelPack, Labels, UiLabels } from '../core/format.js';
+import { fieldLabel, resolveLocale, uiLabel } from '../core/format.js';
+import { labelPack } from '../core/locales.js';
 import { normalizeArticle, parseJson } from '../core/normalize.js';
 import { judgeUrl } from '../core/url.js';
 import { AnpErrorEvent } from '../events/anp-error.js';
@@ -45,6 +46,25 @@ function listenForProviders(doc: Document): void {
     const provider = event.composedPath()[0] as Node;
     for (const element of [...waitingForProvider]) if (isInside(element, provider)) element.requestContextAgain();
   });
+}
+
+/**
+ * Connected elements, and one observer for `lang` changes in every tree
+ * (document or shadow root) that holds one of them or one of their hosts:
+ * a `lang` set or removed on any ancestor re-resolves their locale.
+ */
+const connectedElements = new Set<AnpElement>();
+const langWatchedRoots = new WeakSet<Node>();
+let langObserver: MutationObserver | undefined;
+
+function watchLang(element: AnpElement): void {
+  if (typeof MutationObserver !== 'function') return;
+  langObserver ??= new MutationObserver(() => connectedElements.forEach((el) => el.refreshLocale()));
+  for (let root: Node | undefined = element.getRootNode(); root; root = (root as ShadowRoot).host?.getRootNode()) {
+    if (langWatchedRoots.has(root)) continue;
+    langWatchedRoots.add(root);
+    langObserver.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
 }
 
 /**
@@ -137,7 +157,9 @@ export abstract class AnpElement extends LitElement {
     super.connectedCallback();
     // The request above is answered synchronously when a provider is there.
     if (this.contextArticle === undefined) waitingForProvider.add(this);
-    this.locale = this.findLocale();
+    connectedElements.add(this);
+    watchLang(this);
+    this.refreshLocale();
     this.readScriptChild();
     if (typeof MutationObserver === 'function') {
       // The parser may add the script child after the element upgraded.
@@ -150,6 +172,7 @@ export abstract class AnpElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     waitingForProvider.delete(this);
+    connectedElements.delete(this);
     this.scriptObserver?.disconnect();
     // Away from its provider the element has no article from it; a provider
     // around its new place answers again on connect.
@@ -179,7 +202,7 @@ export abstract class AnpElement extends LitElement {
         this.fetchUrl = undefined;
       }
     }
-    if ((changed as Map<PropertyKey, unknown>).has('langAttribute') && this.isConnected) this.locale = this.findLocale();
+    if ((changed as Map<PropertyKey, unknown>).has('langAttribute') && this.isConnected) this.refreshLocale();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -196,6 +219,31 @@ export abstract class AnpElement extends LitElement {
   requestContextAgain(): void {
     this.articleConsumer.hostDisconnected();
     this.articleConsumer.hostConnected();
+  }
+
+  /** Resolves the locale again from the nearest `lang`, after one changed. @internal */
+  refreshLocale(): void {
+    this.locale = this.findLocale();
+  }
+
+  /** The built-in words of the element's language. */
+  protected get pack(): LabelPack {
+    return labelPack(this.locale);
+  }
+
+  /** What the value renderers need: locale, `labels` and the language's words. */
+  protected get valueContext(): { locale: string; labels: Labels | undefined; pack: LabelPack } {
+    return { locale: this.locale, labels: this.labels, pack: this.pack };
+  }
+
+  /** A UI word in the element's language; `labels` first. */
+  protected uiText(name: keyof UiLabels, values?: Record<string, string | number>): string {
+    return uiLabel(name, this.labels, values, this.pack);
+  }
+
+  /** A field's label in the element's language; `labels` first. */
+  protected fieldText(key: string): string {
+    return fieldLabel(key, this.labels, this.pack);
   }
 
   /** The heading level clamped to 1..6, plus `offset` for sub-sections. */

@@ -40,6 +40,12 @@ export const DEFAULT_UI_LABELS: Readonly<UiLabels> = Object.freeze({
  */
 export type Labels = Partial<UiLabels> & Record<string, string | undefined>;
 
+/** A language's words (src/core/locales.ts): UI words by name, field labels by canonical key. */
+export interface LabelPack {
+  readonly ui: ReadonlyMap<string, string>;
+  readonly fields: ReadonlyMap<string, string>;
+}
+
 /**
  * `view_count`, `viewCount`, `view-count` and `view count` are one key:
  * `view_count`.
@@ -75,14 +81,15 @@ function own(labels: Labels | undefined, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The label of a data key: an override by exact or canonical key, else made from the key. */
-export function fieldLabel(key: string, labels?: Labels): string {
-  return own(labels, key) ?? own(labels, canonicalKey(key)) ?? labelFromKey(key);
+/** The label of a data key: an override by exact or canonical key, else the pack's, else made from the key. */
+export function fieldLabel(key: string, labels?: Labels, pack?: LabelPack): string {
+  const canonical = canonicalKey(key);
+  return own(labels, key) ?? own(labels, canonical) ?? pack?.fields.get(canonical) ?? labelFromKey(key);
 }
 
-/** A UI word, with `{name}` placeholders filled in. */
-export function uiLabel(name: keyof UiLabels, labels?: Labels, values?: Record<string, string | number>): string {
-  let text = own(labels, name) ?? DEFAULT_UI_LABELS[name];
+/** A UI word (an override, else the pack's, else English), with `{name}` placeholders filled in. */
+export function uiLabel(name: keyof UiLabels, labels?: Labels, values?: Record<string, string | number>, pack?: LabelPack): string {
+  let text = own(labels, name) ?? pack?.ui.get(name) ?? DEFAULT_UI_LABELS[name];
   if (values) {
     for (const [placeholder, value] of Object.entries(values)) {
       text = text.split(`{${placeholder}}`).join(String(value));
@@ -91,11 +98,14 @@ export function uiLabel(name: keyof UiLabels, labels?: Labels, values?: Record<s
   return text;
 }
 
-/** A valid BCP 47 tag, or 'en'. */
+/**
+ * A valid BCP 47 tag that Intl can format for, canonicalized; else 'en'
+ * (Intl itself would fall back to the reader's locale, not to English).
+ */
 export function resolveLocale(lang: string | null | undefined): string {
   if (!lang) return 'en';
   try {
-    return Intl.getCanonicalLocales(lang)[0] ?? 'en';
+    return Intl.NumberFormat.supportedLocalesOf(lang)[0] ?? 'en';
   } catch {
     return 'en';
   }

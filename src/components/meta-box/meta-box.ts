@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Entry, KnownMetaKey, Meta } from '../../core/article.js';
-import { canonicalKey, fieldLabel, formatInteger, formatMinutes, isoMinutes, uiLabel } from '../../core/format.js';
+import { canonicalKey, formatInteger, formatMinutes, isoMinutes } from '../../core/format.js';
 import { KNOWN_META_KEYS } from '../../core/normalize.js';
 import { richContent } from '../../core/sanitize.js';
 import { AnpElement } from '../../base/anp-element.js';
@@ -107,20 +107,20 @@ export class AnpMetaBox extends AnpElement {
   protected override render(): unknown {
     const meta = this.meta;
     if (!meta) return nothing;
-    const ctx: ValueContext = { locale: this.locale, labels: this.labels };
+    const ctx: ValueContext = this.valueContext;
     const keys = this.visibleKeys(meta);
     const showOutline = keys.includes('ai_outline') && meta.ai_outline !== undefined;
     const listKeys = keys.filter((key) => key !== 'ai_outline');
     if (!listKeys.length && !showOutline) return nothing;
     return html`<div part="base">
-      ${renderHeading(uiLabel('metaBox', this.labels), this.level(), { hidden: this.noHeading })}
+      ${renderHeading(this.uiText('metaBox'), this.level(), { hidden: this.noHeading })}
       ${
         listKeys.length
           ? html`<dl part="list">
               ${listKeys.map(
                 (key) =>
                   html`<div part=${KNOWN.has(key) ? `field field-${key}` : 'field'}>
-                    <dt part="label">${fieldLabel(key, this.labels)}</dt>
+                    <dt part="label">${this.fieldText(key)}</dt>
                     <dd part="value">${this.renderField(meta, key, ctx)}</dd>
                   </div>`,
               )}
@@ -134,17 +134,17 @@ export class AnpMetaBox extends AnpElement {
   private renderOutline(outline: Entry<string>[]): TemplateResult {
     return html`<section part="outline" aria-labelledby="outline-heading">
       <div role="heading" aria-level=${this.level(this.noHeading ? 0 : 1)} part="heading outline-heading" id="outline-heading">
-        <slot name="outline-heading">${fieldLabel('ai_outline', this.labels)}</slot>
+        <slot name="outline-heading">${this.fieldText('ai_outline')}</slot>
       </div>
       <dl part="outline-list">
         ${outline.map(
           (entry) =>
             html`<div part="pair">
-              <dt part="label">${fieldLabel(entry.key, this.labels)}</dt>
+              <dt part="label">${this.fieldText(entry.key)}</dt>
               <dd part="value">${entry.value}</dd>
             </div>`,
         )}
-        ${renderMoreRow(this.meta?.more.ai_outline ?? 0, { locale: this.locale, labels: this.labels })}
+        ${renderMoreRow(this.meta?.more.ai_outline ?? 0, this.valueContext)}
       </dl>
     </section>`;
   }
@@ -181,7 +181,7 @@ export class AnpMetaBox extends AnpElement {
           ${(meta.score ?? []).map(
             (score, index) =>
               html`<div part="pair">
-                <dt part="label" id=${`score-label-${index}`}>${fieldLabel(score.key, this.labels)}</dt>
+                <dt part="label" id=${`score-label-${index}`}>${this.fieldText(score.key)}</dt>
                 <dd part="value">${renderScoreMeter(score, `score-label-${index}`, this.locale)}</dd>
               </div>`,
           )}

@@ -1,7 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Entry } from '../../core/article.js';
-import { fieldLabel, uiLabel } from '../../core/format.js';
 import { normalizeScores } from '../../core/normalize.js';
 import { AnpElement } from '../../base/anp-element.js';
 import { renderHeading } from '../../base/heading.js';
@@ -83,15 +82,15 @@ export class AnpScoreBars extends AnpElement {
     // No scores (or none valid): no bare heading.
     if (!list || (!list.scores.length && !list.more)) return nothing;
     return html`<div part="base">
-      ${renderHeading(uiLabel('scores', this.labels), this.level(), { hidden: this.noHeading })}
+      ${renderHeading(this.uiText('scores'), this.level(), { hidden: this.noHeading })}
       <ul part="list">
         ${list.scores.map(
           (score, index) =>
             html`<li part="bar">
-              <span part="label" id=${`bar-label-${index}`}>${fieldLabel(score.key, this.labels)}</span>
+              <span part="label" id=${`bar-label-${index}`}>${this.fieldText(score.key)}</span>
               ${renderScoreMeter(score, `bar-label-${index}`, this.locale)}
             </li>`,
-        )}${renderMore(list.more, { locale: this.locale, labels: this.labels })}
+        )}${renderMore(list.more, this.valueContext)}
       </ul>
     </div>`;
   }

@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { SimilarPost } from '../../core/article.js';
-import { formatMinutes, isoMinutes, uiLabel } from '../../core/format.js';
+import { formatMinutes, isoMinutes } from '../../core/format.js';
 import { normalizeSimilarPosts } from '../../core/normalize.js';
 import { AnpElement } from '../../base/anp-element.js';
 import { renderHeading } from '../../base/heading.js';
@@ -105,13 +105,13 @@ export class AnpSimilarPosts extends AnpElement {
     const list = this.list;
     if (!list) return nothing;
     return html`<div part="base">
-      ${renderHeading(uiLabel('similarPosts', this.labels), this.level(), { hidden: this.noHeading })}
+      ${renderHeading(this.uiText('similarPosts'), this.level(), { hidden: this.noHeading })}
       ${
         list.posts.length
           ? html`<ul part="list">
-              ${list.posts.map((post) => this.renderPost(post))}${renderMore(list.more, { locale: this.locale, labels: this.labels })}
+              ${list.posts.map((post) => this.renderPost(post))}${renderMore(list.more, this.valueContext)}
             </ul>`
-          : html`<p part="empty"><slot name="empty">${uiLabel('similarPostsEmpty', this.labels)}</slot></p>`
+          : html`<p part="empty"><slot name="empty">${this.uiText('similarPostsEmpty')}</slot></p>`
       }
     </div>`;
   }
