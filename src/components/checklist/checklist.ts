@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatInteger, uiLabel } from '../../core/format.js';
+import { formatInteger } from '../../core/format.js';
 import { normalizeChecklistItems } from '../../core/normalize.js';
 import { AnpElement } from '../../base/anp-element.js';
 import { renderHeading } from '../../base/heading.js';
@@ -125,7 +125,7 @@ export class AnpChecklist extends AnpElement {
     if (!list || (!list.items.length && !list.more)) return nothing;
     const { done, total } = this.progress;
     return html`<div part="base">
-      ${renderHeading(uiLabel('checklist', this.labels), this.level(), { hidden: this.noHeading })}
+      ${renderHeading(this.uiText('checklist'), this.level(), { hidden: this.noHeading })}
       <ul part="list">
         ${list.items.map((item, index) => {
           const checked = Boolean(this.states[index]);
@@ -136,12 +136,12 @@ export class AnpChecklist extends AnpElement {
             </label>
           </li>`;
         })}
-        ${renderMore(list.more, { locale: this.locale, labels: this.labels })}
+        ${renderMore(list.more, this.valueContext)}
       </ul>
       ${
         total > 0
           ? html`<p part="progress" aria-live="polite">
-              ${uiLabel('checklistProgress', this.labels, { done: formatInteger(done, this.locale), total: formatInteger(total, this.locale) })}
+              ${this.uiText('checklistProgress', { done: formatInteger(done, this.locale), total: formatInteger(total, this.locale) })}
             </p>`
           : nothing
       }

@@ -1,20 +1,24 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Entity, Entry, GenericValue, Revision, RichText } from '../../core/article.js';
-import { fieldLabel, formatDate, formatInteger, formatNumber, uiLabel, type Labels } from '../../core/format.js';
+import { fieldLabel, formatDate, formatInteger, formatNumber, uiLabel, type LabelPack, type Labels } from '../../core/format.js';
 import { richContent } from '../../core/sanitize.js';
 
 /** What every value renderer needs to know about its element. */
 export interface ValueContext {
   locale: string;
   labels: Labels | undefined;
+  /** The built-in words of the element's language. */
+  pack?: LabelPack;
 }
 
 export function renderMore(count: number, ctx: ValueContext): TemplateResult | typeof nothing {
-  return count > 0 ? html`<li part="more">${uiLabel('more', ctx.labels, { n: formatInteger(count, ctx.locale) })}</li>` : nothing;
+  return count > 0 ? html`<li part="more">${uiLabel('more', ctx.labels, { n: formatInteger(count, ctx.locale) }, ctx.pack)}</li>` : nothing;
 }
 
 export function renderBadge(value: boolean, ctx: ValueContext): TemplateResult {
-  return html`<span part=${value ? 'badge badge-yes' : 'badge badge-no'}>${uiLabel(value ? 'yes' : 'no', ctx.labels)}</span>`;
+  return html`<span part=${value ? 'badge badge-yes' : 'badge badge-no'}
+    >${uiLabel(value ? 'yes' : 'no', ctx.labels, undefined, ctx.pack)}</span
+  >`;
 }
 
 export function renderDate(iso: string, ctx: ValueContext): TemplateResult {
@@ -57,7 +61,7 @@ export function renderEntries<T>(
     ${entries.map(
       (entry) =>
         html`<div part="pair">
-          <dt part="label">${fieldLabel(entry.key, ctx.labels)}</dt>
+          <dt part="label">${fieldLabel(entry.key, ctx.labels, ctx.pack)}</dt>
           <dd part="value">${renderValue(entry.value)}</dd>
         </div>`,
     )}
@@ -69,7 +73,7 @@ export function renderEntries<T>(
 export function renderMoreRow(count: number, ctx: ValueContext): TemplateResult | typeof nothing {
   return count > 0
     ? html`<div part="pair">
-        <dt part="label more">${uiLabel('more', ctx.labels, { n: formatInteger(count, ctx.locale) })}</dt>
+        <dt part="label more">${uiLabel('more', ctx.labels, { n: formatInteger(count, ctx.locale) }, ctx.pack)}</dt>
         <dd part="value"></dd>
       </div>`
     : nothing;
@@ -100,7 +104,7 @@ export function renderGeneric(value: GenericValue, ctx: ValueContext): TemplateR
     case 'boolean':
       return renderBadge(value.value, ctx);
     case 'null':
-      return html`<span part="none">${uiLabel('none', ctx.labels)}</span>`;
+      return html`<span part="none">${uiLabel('none', ctx.labels, undefined, ctx.pack)}</span>`;
     case 'list':
       return html`<ul part="items">
         ${value.items.map((item) => html`<li part="item">${renderGeneric(item, ctx)}</li>`)}${renderMore(value.more, ctx)}
