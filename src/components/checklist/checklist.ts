@@ -17,14 +17,26 @@ import { renderMore } from '../meta-box/meta-values.js';
  * @csspart heading - The heading.
  * @csspart list - The `<ul>`.
  * @csspart item - One `<li>`; also `item-checked` when ticked.
+ * @csspart item-checked - An item whose checkbox is ticked (alongside `item`).
  * @csspart row - The clickable row of one item: a `<label>` around the checkbox and its text.
  * @csspart checkbox - The `<input type="checkbox">`.
  * @csspart label - The item's text (the checkbox's label).
  * @csspart progress - The "n of m done" line.
  * @csspart more - The "n more" line of a capped list.
  *
- * @cssprop --anp-color-accent - Checkbox colour and focus ring.
+ * @cssprop --anp-color-text - Text colour (default: inherited from the page).
+ * @cssprop --anp-color-muted - Secondary text: labels, details, the "n more" lines.
+ * @cssprop --anp-color-border - Borders and separators.
+ * @cssprop --anp-color-surface - Tinted backgrounds (hovered rows, the box).
+ * @cssprop --anp-color-background - The canvas painted behind the element when `theme` is set (default: the theme's `Canvas`).
+ * @cssprop --anp-color-accent - Links, checkboxes and focus rings.
+ * @cssprop --anp-color-yes - Colour of "yes" badges.
+ * @cssprop --anp-color-no - Colour of "no" badges.
  * @cssprop --anp-space - Base spacing.
+ * @cssprop --anp-radius - Corner radius.
+ * @cssprop --anp-font-family - Font (default: inherited from the page).
+ * @cssprop --anp-font-family-mono - Font of code (`reference`, `hash`, `<code>` in rich text).
+ * @cssprop --anp-heading-size - Font size of the heading.
  *
  * @fires anp-checklist-change - A reader ticked or unticked an item; `detail` has the item, `done`, `total` and every state.
  * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid still renders.

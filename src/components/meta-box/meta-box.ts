@@ -42,36 +42,50 @@ function keyList(value: string | undefined): Set<string> | undefined {
  *
  * @csspart base - The wrapper of everything.
  * @csspart heading - The element's heading, and the outline's.
+ * @csspart outline-heading - The outline's heading (alongside `heading`).
  * @csspart list - The top-level `<dl>`.
  * @csspart field - One label/value pair (`<div>` in the `<dl>`); also `field-<key>` for known keys.
+ * @csspart field-<key> - The pair of one known field, e.g. `field-view_count`, `field-score` (alongside `field`).
  * @csspart label - A `<dt>`.
  * @csspart value - A `<dd>`.
  * @csspart nested - A nested `<dl>` (objects).
+ * @csspart scores - The nested `<dl>` of the `score` field (alongside `nested`).
  * @csspart pair - A label/value pair of a nested `<dl>`.
  * @csspart items - A `<ul>` (arrays).
  * @csspart item - An `<li>`.
  * @csspart more - The "n more" line of a capped list.
  * @csspart badge - A yes/no badge; also `badge-yes` or `badge-no`.
+ * @csspart badge-yes - A "yes" badge (alongside `badge`).
+ * @csspart badge-no - A "no" badge (alongside `badge`).
+ * @csspart entity - One entity's `<li>` (alongside `item`).
  * @csspart entity-name - An entity's name.
  * @csspart entity-type - An entity's type.
  * @csspart outline - The outline `<section>`.
  * @csspart outline-list - The outline's `<dl>`.
+ * @csspart bar-track - A score's meter and its number.
  * @csspart meter - A score's `<meter>`.
  * @csspart score - A score's visible number.
  * @csspart none - A null value.
  *
- * @cssprop --anp-color-text - Text colour (default: inherited).
- * @cssprop --anp-color-muted - Labels and secondary text.
+ * @cssprop --anp-color-text - Text colour (default: inherited from the page).
+ * @cssprop --anp-color-muted - Secondary text: labels, details, the "n more" lines.
  * @cssprop --anp-color-border - Borders and separators.
- * @cssprop --anp-color-surface - Background of the box.
- * @cssprop --anp-color-accent - Links and focus rings.
- * @cssprop --anp-color-yes - "yes" badges.
- * @cssprop --anp-color-no - "no" badges.
+ * @cssprop --anp-color-surface - Tinted backgrounds (hovered rows, the box).
+ * @cssprop --anp-color-background - The canvas painted behind the element when `theme` is set (default: the theme's `Canvas`).
+ * @cssprop --anp-color-accent - Links, checkboxes and focus rings.
+ * @cssprop --anp-color-yes - Colour of "yes" badges.
+ * @cssprop --anp-color-no - Colour of "no" badges.
  * @cssprop --anp-space - Base spacing.
  * @cssprop --anp-radius - Corner radius.
  * @cssprop --anp-font-family - Font (default: inherited from the page).
- * @cssprop --anp-font-family-mono - Font of `reference`, `hash` and code.
+ * @cssprop --anp-font-family-mono - Font of code (`reference`, `hash`, `<code>` in rich text).
+ * @cssprop --anp-heading-size - Font size of the heading.
  * @cssprop --anp-label-width - Width of the label column.
+ * @cssprop --anp-bar-color-high - Score bar colour from 75 up.
+ * @cssprop --anp-bar-color-mid - Score bar colour from 50 to 74.
+ * @cssprop --anp-bar-color-low - Score bar colour below 50.
+ * @cssprop --anp-bar-track - The empty part of a score bar.
+ * @cssprop --anp-bar-height - Score bar thickness.
  *
  * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid still renders.
  */

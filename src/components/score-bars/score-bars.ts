@@ -21,13 +21,26 @@ import { renderScoreMeter, scoreMeterStyles } from './score-meter.js';
  * @csspart bar-track - The meter and its number.
  * @csspart meter - The `<meter>`.
  * @csspart score - The visible number.
+ * @csspart more - The "n more" line of a capped list.
  *
  * @cssprop --anp-bar-color-high - Bar colour from 75 up.
  * @cssprop --anp-bar-color-mid - Bar colour from 50 to 74.
  * @cssprop --anp-bar-color-low - Bar colour below 50.
  * @cssprop --anp-bar-track - The empty part of a bar.
  * @cssprop --anp-bar-height - Bar thickness.
+ * @cssprop --anp-color-text - Text colour (default: inherited from the page).
+ * @cssprop --anp-color-muted - Secondary text: labels, details, the "n more" lines.
+ * @cssprop --anp-color-border - Borders and separators.
+ * @cssprop --anp-color-surface - Tinted backgrounds (hovered rows, the box).
+ * @cssprop --anp-color-background - The canvas painted behind the element when `theme` is set (default: the theme's `Canvas`).
+ * @cssprop --anp-color-accent - Links, checkboxes and focus rings.
+ * @cssprop --anp-color-yes - Colour of "yes" badges.
+ * @cssprop --anp-color-no - Colour of "no" badges.
  * @cssprop --anp-space - Base spacing.
+ * @cssprop --anp-radius - Corner radius.
+ * @cssprop --anp-font-family - Font (default: inherited from the page).
+ * @cssprop --anp-font-family-mono - Font of code (`reference`, `hash`, `<code>` in rich text).
+ * @cssprop --anp-heading-size - Font size of the heading.
  *
  * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid still renders.
  */

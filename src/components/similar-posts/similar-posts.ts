@@ -24,9 +24,19 @@ import { renderMore } from '../meta-box/meta-values.js';
  * @csspart empty - The empty state.
  * @csspart more - The "n more" line of a capped list.
  *
- * @cssprop --anp-color-accent - Link colour and focus ring.
- * @cssprop --anp-color-muted - Details and the empty state.
+ * @cssprop --anp-color-text - Text colour (default: inherited from the page).
+ * @cssprop --anp-color-muted - Secondary text: labels, details, the "n more" lines.
+ * @cssprop --anp-color-border - Borders and separators.
+ * @cssprop --anp-color-surface - Tinted backgrounds (hovered rows, the box).
+ * @cssprop --anp-color-background - The canvas painted behind the element when `theme` is set (default: the theme's `Canvas`).
+ * @cssprop --anp-color-accent - Links, checkboxes and focus rings.
+ * @cssprop --anp-color-yes - Colour of "yes" badges.
+ * @cssprop --anp-color-no - Colour of "no" badges.
  * @cssprop --anp-space - Base spacing.
+ * @cssprop --anp-radius - Corner radius.
+ * @cssprop --anp-font-family - Font (default: inherited from the page).
+ * @cssprop --anp-font-family-mono - Font of code (`reference`, `hash`, `<code>` in rich text).
+ * @cssprop --anp-heading-size - Font size of the heading.
  *
  * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid still renders.
  */
