@@ -111,7 +111,11 @@ export abstract class AnpElement extends LitElement {
   @property({ reflect: true })
   theme?: 'light' | 'dark';
 
-  /** Watched so that a change of the element's own `lang` re-renders. */
+  /**
+   * The `lang` attribute: numbers, durations, dates and built-in labels follow
+   * it, or the nearest `lang` around the element (default `en`). Watched so
+   * that a change re-renders.
+   */
   @property({ attribute: 'lang', type: String })
   protected langAttribute?: string;
 
