@@ -4,6 +4,7 @@
 //   npm test                                   all browsers (chromium, firefox, webkit)
 //   ANP_BROWSERS=chromium npm test             only some browsers (comma list)
 //   npm test -- --files test/foo.test.ts       extra args go to wtr
+//   ANP_EXAMPLES=0 npm test                    skip the example apps (scripts/examples.mjs)
 //
 // It starts /usr/bin/WebKitWebDriver on a free port (when webkit is selected),
 // re-runs itself under `xvfb-run -a` when there is no DISPLAY, stops the driver
@@ -128,6 +129,34 @@ function stopProcessGroup(proc) {
   });
 }
 
+// The example apps (scripts/examples.mjs): built with each framework's tooling and
+// checked in Chromium; their checks count into the summary line. They run on a full
+// run only: a focused run (extra wtr args) skips them unless ANP_EXAMPLES=1, and
+// ANP_EXAMPLES=0 always skips them.
+async function runExamples() {
+  const wanted = process.env.ANP_EXAMPLES ?? (argv.length ? '0' : '1');
+  if (wanted === '0') {
+    console.log('  examples: skipped (ANP_EXAMPLES=0 or a focused run)');
+    return { passed: 0, failed: 0, problems: [] };
+  }
+  console.log('');
+  const child = spawn(process.execPath, [resolve(root, 'scripts/examples.mjs')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+    process.stdout.write(chunk);
+  });
+  const code = await new Promise((res) => {
+    child.on('error', () => res(1));
+    child.on('close', (exitCode) => res(exitCode ?? 1));
+  });
+  const counts = [...output.matchAll(/^examples: (\d+) passed, (\d+) failed$/gm)].at(-1);
+  const result = { passed: counts ? Number(counts[1]) : 0, failed: counts ? Number(counts[2]) : 0, problems: [] };
+  if (!counts) result.problems.push('scripts/examples.mjs printed no summary');
+  else if (code !== 0 && result.failed === 0) result.problems.push(`scripts/examples.mjs exited with code ${code}`);
+  return result;
+}
+
 async function main() {
   mkdirSync(resultsDir, { recursive: true });
   const resultsFile = resolve(resultsDir, `wtr-summary-${process.pid}.json`);
@@ -212,6 +241,13 @@ async function main() {
   }
   if (interrupted) problems.push('interrupted');
   if (wtrCode !== 0 && failed === 0) problems.push(`web-test-runner exited with code ${wtrCode}`);
+
+  if (!interrupted) {
+    const examples = await runExamples();
+    passed += examples.passed;
+    failed += examples.failed;
+    problems.push(...examples.problems);
+  }
 
   for (const p of problems) console.log(`  ! ${p}`);
   if (problems.length && failed === 0) failed = 1; // never report a red run as "0 failed"
