@@ -624,8 +624,19 @@ async function expectMirrored(lang: string, dir: 'ltr' | 'rtl'): Promise<void> {
   }
   expectTextAtStart(inShadow(checklist, '[part~="progress"]')[0]!, sides, 'progress');
 
-  // Similar posts: titles at the start.
+  // Similar posts: titles at the start; the reading time after the topic, in one piece, whatever
+  // the topic's script (a Latin topic must not pull the digits of an Arabic duration to its side).
   for (const link of inShadow(posts, '[part~="item"] > a')) expectTextAtStart(link, sides, textOf(link));
+  for (const details of inShadow(posts, '[part~="details"]')) {
+    const time = details.querySelector('time')!;
+    // In one piece: its boxes (one per bidi run) leave no gap for other text.
+    const rect = time.getBoundingClientRect();
+    const covered = Array.from(time.getClientRects()).reduce((sum, box) => sum + box.width, 0);
+    expect(rect.width - covered, `${textOf(details)}: the duration in one piece`).to.be.below(1);
+    const all = textRect(details);
+    const atEnd = sides.start === 'left' ? all.right - rect.right : rect.left - all.left;
+    expect(atEnd, `${textOf(details)}: the duration at the end`).to.be.within(-0.5, 0.5);
+  }
 }
 
 describe('right to left', () => {

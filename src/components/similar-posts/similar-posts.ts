@@ -100,7 +100,7 @@ export class AnpSimilarPosts extends AnpElement {
       ${
         details.length
           ? html`<span part="details"
-              >${post.topic ?? nothing}${post.topic && post.reading_time !== undefined ? ' · ' : nothing}${
+              >${post.topic ? html`<bdi>${post.topic}</bdi>` : nothing}${post.topic && post.reading_time !== undefined ? ' · ' : nothing}${
                 post.reading_time !== undefined
                   ? html`<time datetime=${isoMinutes(post.reading_time)}>${formatMinutes(post.reading_time, this.locale)}</time>`
                   : nothing
