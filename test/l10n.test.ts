@@ -475,6 +475,11 @@ describe('localization', () => {
     });
   });
 
+  it('a data key named like a UI word is labelled as a field, never with the UI pattern', async () => {
+    const el = await seedBoxIn('de', { meta: { more: 1, checklist_progress: 2 } });
+    expect(fieldLabels(el)).to.deep.equal(['more', 'checklist progress']);
+  });
+
   describe('labels property', () => {
     it('overrides UI words and field labels on top of the pack', async () => {
       const el = await seedBoxIn('de', { meta: { ...seedArticle().meta, stack: Array.from({ length: 503 }, (_, i) => `s${i}`) } });
