@@ -340,11 +340,17 @@ describe('theming: --anp-* tokens', () => {
     expect(style(one(page.els['anp-similar-posts'], '[part~="list"]')).rowGap).to.equal('15px');
     expect(style(one(page.els['anp-checklist'], '[part~="progress"]')).marginTop).to.equal('10px');
     expect(style(one(page.els['anp-checklist'], '[part~="heading"]')).marginBottom).to.equal('15px');
+    // A themed element pads its own canvas.
+    const [, themed] = await withTokens('--anp-space: 20px;', fullArticle(), 'dark');
+    for (const tag of TAGS) expect(style(themed.els[tag]).paddingTop, tag).to.equal('20px');
+    expect(style(page.els['anp-checklist']).paddingTop, 'no theme, no padding').to.equal('0px');
   });
 
   it('--anp-radius: the box, the empty state and the checklist rows', async () => {
     const [, page] = await withTokens('--anp-radius: 10px;');
     expect(style(one(page.els['anp-meta-box'], '[part~="base"]')).borderTopLeftRadius).to.equal('10px');
+    const [, themed] = await withTokens('--anp-radius: 10px;', fullArticle(), 'light');
+    expect(style(themed.els['anp-score-bars']).borderTopLeftRadius, 'themed canvas').to.equal('10px');
     expect(style(one(page.els['anp-checklist'], '[part~="row"]')).borderTopLeftRadius).to.equal('6px');
     const [, empty] = await withTokens('--anp-radius: 10px;', seedArticle());
     expect(style(one(empty.els['anp-similar-posts'], '[part~="empty"]')).borderTopLeftRadius).to.equal('10px');
@@ -460,8 +466,8 @@ describe('theming: parts', () => {
   });
 
   it('every sub-element the templates make has a part (inline phrasing and sanitized rich text aside)', async () => {
-    // <time>, <data> and <code> mark up a value inside a part; slots are not boxes of their own.
-    const exempt = new Set(['slot', 'time', 'data', 'code']);
+    // <time>, <data>, <code> and <bdi> mark up a value inside a part; slots are not boxes of their own.
+    const exempt = new Set(['slot', 'time', 'data', 'code', 'bdi']);
     for (const article of [fullArticle(), seedArticle(), ...edgeArticles()]) {
       const page = await mountPage(article);
       for (const tag of TAGS) {

@@ -41,11 +41,13 @@ export const hostStyles = css`
   :host([theme='light']) {
     color-scheme: light;
   }
-  /* An explicit theme paints its own canvas, so it reads the same on any page. */
+  /* An explicit theme paints its own canvas, so it reads the same on any page; the padding keeps text off its edge. */
   :host([theme='light']),
   :host([theme='dark']) {
     --_fg: var(--anp-color-text, CanvasText);
     background: var(--anp-color-background, Canvas);
+    padding: var(--_space);
+    border-radius: var(--_radius);
   }
   :host([hidden]) {
     display: none;

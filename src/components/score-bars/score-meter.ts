@@ -51,11 +51,14 @@ export const scoreMeterStyles = css`
   meter::-webkit-meter-inner-element {
     display: block;
   }
+  /* Chromium places the bar absolutely, offset to centre its own default height: in flow, the fill covers the whole bar. */
   meter::-webkit-meter-bar {
+    position: static;
     block-size: var(--anp-bar-height, 0.5rem);
     border: 0;
     border-radius: 999px;
-    background: var(--anp-bar-track, color-mix(in srgb, currentColor 12%, transparent));
+    /* The meter itself paints the track: a second coat would darken a translucent --anp-bar-track. */
+    background: transparent;
   }
   meter::-webkit-meter-optimum-value {
     background: var(--anp-bar-color-high, #16a34a);
