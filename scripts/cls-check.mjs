@@ -15,6 +15,9 @@
 // once more with the documented `:not(:defined)` reservation stripped from
 // demo.css and expects a shift there: a check that could not see shifts
 // would otherwise pass forever.
+//
+// Functions passed to page.evaluate run in the page, with the browser's globals:
+/* global window, document, customElements, requestAnimationFrame */
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,14 +115,16 @@ try {
   for (const viewport of VIEWPORTS) {
     const { cls, shifts, problems, elapsed } = await measure(browser, origin, viewport);
     const ok = cls === 0 && problems.length === 0 && elapsed >= DELAY;
-    ok ? passed++ : failed++;
+    if (ok) passed++;
+    else failed++;
     console.log(`${ok ? 'ok  ' : 'FAIL'} ${viewport.name}: CLS ${cls.toFixed(4)} (${shifts.length} shifts; script held ${DELAY} ms)`);
     for (const s of shifts) console.log(`       shift ${s.value.toFixed(4)} at ${s.at} ms: ${s.sources.join(', ')}`);
     for (const p of problems) console.log(`       ${p}`);
   }
   const control = await measure(browser, origin, VIEWPORTS[2], { stripReserve: true });
   const controlOk = control.cls > 0;
-  controlOk ? passed++ : failed++;
+  if (controlOk) passed++;
+  else failed++;
   console.log(
     `${controlOk ? 'ok  ' : 'FAIL'} control without the reservation: CLS ${control.cls.toFixed(4)} (must be > 0, else the check is blind)`,
   );
