@@ -1,12 +1,12 @@
 /**
- * The only file that imports DOMPurify or feeds `unsafeHTML`.
+ * The only file that imports DOMPurify, and the only maker of `SanitizedHtml`.
  *
  * Rich fields (`summary`, `ai_brief`, `notes[]`) pass through `sanitizeRich`
- * once, during normalization; elements render the result with `richContent`.
+ * once, during normalization; elements render the result with `richContent`
+ * (`base/rich-content.ts`, the one place that feeds `unsafeHTML`).
  * Everything else in an article is bound as text by Lit and never parsed.
  */
 import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { RichText, SanitizedHtml } from './article.js';
 import { judgeUrl } from './url.js';
 
@@ -197,9 +197,4 @@ export function sanitizeRich(input: string): SanitizeResult {
     rich: { kind: 'html', html: html as SanitizedHtml },
     removed: [...new Set(removed)],
   };
-}
-
-/** What an element binds for a rich value: text stays text, HTML is the sanitized string. */
-export function richContent(rich: RichText): unknown {
-  return rich.kind === 'html' ? unsafeHTML(rich.html) : rich.text;
 }

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Entry, KnownMetaKey, Meta } from '../../core/article.js';
 import { canonicalKey, formatInteger, formatMinutes, isoMinutes } from '../../core/format.js';
 import { KNOWN_META_KEYS } from '../../core/normalize.js';
-import { richContent } from '../../core/sanitize.js';
+import { richContent } from '../../base/rich-content.js';
 import { AnpElement } from '../../base/anp-element.js';
 import { renderHeading } from '../../base/heading.js';
 import { hostStyles } from '../../styles/host.styles.js';

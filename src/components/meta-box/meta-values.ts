@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Entity, Entry, GenericValue, Revision, RichText } from '../../core/article.js';
 import { fieldLabel, formatDate, formatInteger, formatNumber, uiLabel, type LabelPack, type Labels } from '../../core/format.js';
-import { richContent } from '../../core/sanitize.js';
+import { richContent } from '../../base/rich-content.js';
 
 /** What every value renderer needs to know about its element. */
 export interface ValueContext {
