@@ -1,15 +1,268 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { AnpErrorEvent } from '../src/events/anp-error.js';
 import { seedArticle } from './seed.js';
+
+type Args = Record<string, unknown>;
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** The `--anp-*` args (the manifest's CSS custom properties) as inline custom properties, so their controls work live. */
+function tokens(args: Args): Record<string, string> {
+  const style: Record<string, string> = {};
+  for (const [key, value] of Object.entries(args)) {
+    if (key.startsWith('--anp-') && typeof value === 'string' && value.trim() !== '') style[key] = value;
+  }
+  return style;
+}
+
+/**
+ * `<anp-score-bars>` with every arg bound: the manifest lists attributes
+ * (`article`, `heading-level`, `no-heading`) and properties (`articleJson`,
+ * `headingLevel`, `noHeading`) under both names, so either control works.
+ * `article` as text goes to the attribute, as an object to the property.
+ */
+function scoreBars(args: Args, children: unknown = nothing): TemplateResult {
+  const article = args.article;
+  const json = text(args.articleJson) ?? (typeof article === 'string' ? article : undefined);
+  const level = args['heading-level'] ?? args.headingLevel;
+  return html`<anp-score-bars
+    .scores=${args.scores}
+    .article=${typeof article === 'string' ? undefined : article}
+    article=${ifDefined(json)}
+    src=${ifDefined(text(args.src))}
+    .labels=${args.labels}
+    heading-level=${ifDefined(typeof level === 'number' && Number.isFinite(level) ? level : undefined)}
+    ?no-heading=${Boolean(args['no-heading'] ?? args.noHeading)}
+    theme=${ifDefined(text(args.theme))}
+    lang=${ifDefined(text(args.lang))}
+    style=${styleMap(tokens(args))}
+    >${text(args.heading) ? html`<span slot="heading">${args.heading}</span>` : nothing}${children}</anp-score-bars
+  >`;
+}
+
+/** Lists every anp-error that reaches the wrapper, under the element. */
+function logErrors(event: Event): void {
+  const { errors, source } = (event as AnpErrorEvent).detail;
+  const list = (event.currentTarget as HTMLElement).querySelector('[data-error-log]');
+  if (!list) return;
+  list.querySelector('[data-placeholder]')?.remove();
+  for (const error of errors) {
+    const item = document.createElement('li');
+    item.textContent = `${source} ${error.path === '' ? '(root)' : error.path}: ${error.message}`;
+    list.append(item);
+  }
+}
+
+function withErrorLog(content: TemplateResult): TemplateResult {
+  return html`<div @anp-error=${logErrors}>
+    ${content}
+    <div role="log" aria-label="anp-error events" style="margin-block-start: 1.5rem; font-size: 0.8125rem; line-height: 1.4">
+      <p style="margin: 0; font-weight: 600">anp-error events (path: message)</p>
+      <ol data-error-log style="margin: 0.25rem 0 0; padding-inline-start: 1.5rem; font-family: ui-monospace, monospace">
+        <li data-placeholder>none yet</li>
+      </ol>
+    </div>
+  </div>`;
+}
+
+function note(content: unknown): TemplateResult {
+  return html`<p style="margin: 0 0 1rem; max-inline-size: 40rem; font-size: 0.875rem">${content}</p>`;
+}
+
+/** A `<script type="application/json">` child, made in the DOM: Lit templates take no bindings inside `<script>`. */
+function scriptChild(value: unknown): HTMLScriptElement {
+  const script = document.createElement('script');
+  script.type = 'application/json';
+  script.textContent = JSON.stringify(value);
+  return script;
+}
+
+const THRESHOLDS = {
+  '0 low': 0,
+  '30 low': 30,
+  '49 low': 49,
+  '50 mid': 50,
+  '74 mid': 74,
+  '75 high': 75,
+  '99 high': 99,
+  '100 high': 100,
+};
+
+const SCORE_NAMES = [
+  'quality',
+  'freshness',
+  'depth',
+  'clarity',
+  'accuracy',
+  'coverage',
+  'examples',
+  'structure',
+  'tone',
+  'sources',
+  'code',
+  'tests',
+];
+
+/** `count` scores, values spread over 0..100 so every colour shows. */
+function manyScores(count: number): Record<string, number> {
+  const scores: Record<string, number> = {};
+  for (let i = 0; i < count; i++) {
+    const name = i < SCORE_NAMES.length ? SCORE_NAMES[i] : `criterion ${i + 1}`;
+    scores[name] = (i * 37 + 11) % 101;
+  }
+  return scores;
+}
 
 const meta: Meta = {
   title: 'Elements/anp-score-bars',
   component: 'anp-score-bars',
-  render: (args) => html`<anp-score-bars .article=${args.article} .scores=${args.scores}></anp-score-bars>`,
+  tags: ['autodocs'],
+  argTypes: {
+    '--anp-bar-color-low': { control: 'color' },
+    '--anp-bar-color-mid': { control: 'color' },
+    '--anp-bar-color-high': { control: 'color' },
+    '--anp-bar-track': { control: 'color' },
+    '--anp-bar-height': { control: 'text' },
+  },
+  render: (args) => scoreBars(args),
 };
 export default meta;
 
 type Story = StoryObj;
 
+// Data states
+
+/** The canonical article: its four scores from `meta.score`. */
 export const Seed: Story = { args: { article: seedArticle() } };
-export const Thresholds: Story = { args: { scores: { low: 20, middle: 60, high: 90 } } };
+
+/** No scores at all: the element renders nothing, not even a bare heading. */
+export const Empty: Story = {
+  args: { scores: {} },
+  render: (args) => html`${note('This element has no scores, so it renders nothing: no bare heading, no frame.')}${scoreBars(args)}`,
+};
+
+/** One score only. */
+export const Partial: Story = { args: { scores: { accuracy: 91 } } };
+
+/** The colour thresholds: below 50 low, 50 to 74 mid, 75 up high. Each name says which colour its bar should have. */
+export const Thresholds: Story = { args: { scores: THRESHOLDS } };
+
+/** The bar colours and track set through `--anp-bar-color-low`, `-mid`, `-high` and `--anp-bar-track` (edit them in the controls). */
+export const CustomBarColors: Story = {
+  args: {
+    scores: THRESHOLDS,
+    '--anp-bar-color-low': '#7c3aed',
+    '--anp-bar-color-mid': '#0891b2',
+    '--anp-bar-color-high': '#1d4ed8',
+    '--anp-bar-track': '#e5e7eb',
+    '--anp-bar-height': '0.75rem',
+  },
+};
+
+/** A long list of scores, under the caps. */
+export const ManyScores: Story = { args: { scores: manyScores(30) } };
+
+/** 230 scores: past the cap of 200 keys per object, so 200 bars, "30 more", and an anp-error naming the path. */
+export const PastTheCap: Story = {
+  args: { scores: manyScores(230) },
+  parameters: { anp: { expectErrors: true } },
+  render: (args) => withErrorLog(scoreBars(args)),
+};
+
+/** Long names, one without spaces: they wrap, and every bar still starts in the same column. */
+export const LongNames: Story = {
+  args: {
+    scores: {
+      'how well the article explains the rollback plan for the schema migration': 82,
+      'clarity of the operational checks listed before and after the change': 47,
+      averyveryverylongscorenamewithoutanyspacesthatmuststillwrapinsidethebox: 63,
+      depth: 90,
+    },
+  },
+};
+
+// Input paths
+
+/** The article as JSON text in the `article` attribute, as a CMS template writes it. */
+export const AttributeInput: Story = {
+  args: { article: JSON.stringify({ meta: { score: { quality: 78, freshness: 67, depth: 86, clarity: 87 } } }) },
+};
+
+/** The article fetched from `src` (Storybook serves test/fixtures at /fixtures). */
+export const SrcInput: Story = { args: { src: '/fixtures/seed-article.json' } };
+
+/** The article in a child `<script type="application/json">`. */
+export const ScriptChild: Story = {
+  render: (args) => scoreBars(args, scriptChild({ meta: { score: { accuracy: 91, depth: 42, clarity: 58 } } })),
+};
+
+/** No data of its own: the element takes the article from the `<anp-article>` around it. */
+export const Provider: Story = {
+  render: (args) => html`<anp-article .article=${seedArticle()}>${scoreBars(args)}</anp-article>`,
+};
+
+/** The convenience property `scores`, which wins over every article input. */
+export const ScoresProperty: Story = { args: { scores: { relevance: 88, originality: 54, readability: 71 } } };
+
+// Bad and hostile input
+
+/** Invalid JSON in the `article` attribute: nothing renders, anp-error says why. */
+export const InvalidJson: Story = {
+  args: { article: '{"meta": {"score": {"quality": 78,}}' },
+  parameters: { anp: { expectErrors: true } },
+  render: (args) => withErrorLog(scoreBars(args)),
+};
+
+/** Wrong types and out-of-range values: the valid scores render, anp-error lists the rest by JSON pointer. */
+export const WrongTypes: Story = {
+  args: {
+    article: {
+      meta: { score: { quality: 'high', depth: 86, freshness: 140, clarity: -5, tests: null, accuracy: [91], coverage: 64 } },
+    },
+  },
+  parameters: { anp: { expectErrors: true } },
+  render: (args) => withErrorLog(scoreBars(args)),
+};
+
+/** Markup in score names and the heading label shows as text; nothing runs. */
+export const XssAttempt: Story = {
+  args: {
+    scores: {
+      '<img src=x onerror=alert(1)>': 40,
+      '<script>alert("score")</script>': 80,
+      '"><svg onload=alert(1)>': 60,
+    },
+    labels: { scores: '<b onmouseover=alert(1)>scores</b>' },
+  },
+};
+
+// Direction, language and themes
+
+/** Right to left, in Arabic: bars fill from the right, numbers and labels from the Arabic pack. */
+export const RightToLeft: Story = {
+  args: { article: seedArticle() },
+  globals: { dir: 'rtl', locale: 'ar' },
+};
+
+/** The dark toolbar theme: the page and the element follow it. */
+export const Dark: Story = {
+  args: { article: seedArticle() },
+  globals: { theme: 'dark' },
+};
+
+/** `theme="dark"`: a dark card on whatever page it is on. */
+export const DarkAttribute: Story = { args: { article: seedArticle(), theme: 'dark' } };
+
+/** Forced colours (Windows contrast themes): system colours, bordered meters. */
+export const ForcedColors: Story = {
+  args: { scores: THRESHOLDS },
+  parameters: { anp: { forcedColors: true } },
+  render: (args) =>
+    html`${note(
+      html`Forced colours: to see this state, turn on forced-colours emulation (Chrome DevTools › Rendering › “Emulate CSS media feature
+      forced-colors: active”) or a contrast theme in your OS. The story test emulates it.`,
+    )}${scoreBars(args)}`,
+};
