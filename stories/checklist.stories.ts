@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { AnpErrorEvent } from '../src/events/anp-error.js';
-import { seedArticle } from './seed.js';
+import { SEED_URL, seedArticle, seedJson } from './seed.js';
 
 /*
  * <anp-checklist>: one story per real state. Controls come from the custom
@@ -13,9 +13,6 @@ import { seedArticle } from './seed.js';
  * element's anp-error list under it. Ticking a box logs anp-checklist-change
  * in the Actions panel.
  */
-
-/** The fixture Storybook serves from test/fixtures (relative, so a sub-path deployment works too). */
-const SEED_URL = 'fixtures/seed-article.json';
 
 const range = (count: number): number[] => Array.from({ length: count }, (_, index) => index);
 
@@ -116,21 +113,7 @@ const meta: Meta = {
   tags: ['autodocs'],
   render: (args, context) => frame(context, checklist(args)),
   argTypes: {
-    items: { control: 'object' },
-    article: { control: 'object', description: 'The article as an object, or as JSON text (the `article` property).' },
-    articleJson: { control: 'text' },
-    src: { control: 'text' },
-    labels: { control: 'object' },
-    headingLevel: { control: { type: 'number', min: 1, max: 6 } },
-    noHeading: { control: 'boolean' },
-    theme: { control: 'inline-radio', options: ['light', 'dark'] },
     heading: { control: 'text' },
-    progress: { control: false },
-    errors: { control: false },
-    dataSource: { control: false },
-    ...Object.fromEntries(
-      ['provided', 'contextArticle', 'locale', 'pack', 'valueContext'].map((name) => [name, { table: { disable: true } }]),
-    ),
     ...Object.fromEntries(TOKENS.map((name) => [name, { control: name.includes('color') ? 'color' : 'text' }])),
   },
 };
@@ -189,10 +172,11 @@ export const SlottedHeading: Story = { args: { article: seedArticle(), heading: 
 export const GermanLabels: Story = {
   args: {
     items: ['Abfragepläne prüfen', 'Indizes vorsichtig anlegen', 'Mit realistischen Daten testen'],
+    lang: 'de',
     labels: { checklist: 'Prüfliste', checklistProgress: '{done} von {total} erledigt', more: 'und {n} weitere' },
   },
   play: ({ canvasElement }) => tick(canvasElement, [1]),
-  parameters: { note: 'labels replaces the heading and the progress line (here in German, over the English pack).' },
+  parameters: { note: 'lang="de" gives the German pack; labels replaces its words: here the heading and the progress line.' },
 };
 
 // ---------------------------------------------------------------- long content
@@ -247,7 +231,7 @@ export const PropertyInput: Story = {
 };
 
 export const AttributeInput: Story = {
-  args: { articleJson: JSON.stringify(seedArticle()) },
+  args: { articleJson: seedJson() },
   parameters: { note: '<anp-checklist article=\'{"meta": …}\'>: JSON text in the article attribute.' },
 };
 
@@ -324,9 +308,11 @@ export const Dark: Story = {
 
 export const DarkCardOnLightPage: Story = {
   args: { article: seedArticle(), theme: 'dark' },
-  globals: { theme: 'light' },
+  globals: { theme: 'auto' },
   play: ({ canvasElement }) => tick(canvasElement, [0]),
-  parameters: { note: 'theme="dark" on the element: a dark card on a light page.' },
+  parameters: {
+    note: 'theme="dark" on the element: a dark card on a light page. (The toolbar\'s Theme is kept on Auto here: Light or Dark would set every element\'s theme.)',
+  },
 };
 
 export const ForcedColors: Story = {

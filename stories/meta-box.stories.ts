@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { AnpErrorEvent } from '../src/events/anp-error.js';
 import { KNOWN_META_KEYS } from '../src/core/normalize.js';
-import { seedArticle } from './seed.js';
+import { SEED_URL, seedArticle, seedJson } from './seed.js';
 
 /*
  * <anp-meta-box>: one story per real state. Controls come from the custom
@@ -13,9 +13,6 @@ import { seedArticle } from './seed.js';
  * Stories whose input is bad set `parameters.anp.expectErrors` and show the
  * element's anp-error list under the box.
  */
-
-/** The fixture Storybook serves from test/fixtures (relative, so a sub-path deployment works too). */
-const SEED_URL = 'fixtures/seed-article.json';
 
 type Article = ReturnType<typeof seedArticle>;
 type MetaRecord = Record<string, unknown>;
@@ -131,22 +128,8 @@ const meta: Meta = {
   tags: ['autodocs'],
   render: (args, context) => frame(context, metaBox(args)),
   argTypes: {
-    article: { control: 'object', description: 'The article as an object, or as JSON text (the `article` property).' },
-    articleJson: { control: 'text' },
-    src: { control: 'text' },
-    labels: { control: 'object' },
-    headingLevel: { control: { type: 'number', min: 1, max: 6 } },
-    noHeading: { control: 'boolean' },
-    theme: { control: 'inline-radio', options: ['light', 'dark'] },
-    fields: { control: 'text' },
-    exclude: { control: 'text' },
     heading: { control: 'text' },
     'outline-heading': { control: 'text' },
-    errors: { control: false },
-    dataSource: { control: false },
-    ...Object.fromEntries(
-      ['provided', 'contextArticle', 'locale', 'pack', 'valueContext'].map((name) => [name, { table: { disable: true } }]),
-    ),
     ...Object.fromEntries(TOKENS.map((name) => [name, { control: name.includes('color') ? 'color' : 'text' }])),
   },
 };
@@ -292,12 +275,12 @@ export const PropertyInput: Story = {
 };
 
 export const PropertyAsJsonText: Story = {
-  args: { article: JSON.stringify(seedArticle()) },
+  args: { article: seedJson() },
   parameters: { note: 'element.article = "{…}": the article property also takes JSON text.' },
 };
 
 export const AttributeInput: Story = {
-  args: { articleJson: JSON.stringify(seedArticle()) },
+  args: { articleJson: seedJson() },
   parameters: { note: '<anp-meta-box article=\'{"meta": …}\'>: JSON text in the article attribute.' },
 };
 
@@ -437,8 +420,10 @@ export const Dark: Story = { args: { article: seedArticle() }, globals: { theme:
 
 export const DarkCardOnLightPage: Story = {
   args: { article: seedArticle(), theme: 'dark' },
-  globals: { theme: 'light' },
-  parameters: { note: 'theme="dark" on the element: a dark card on a light page.' },
+  globals: { theme: 'auto' },
+  parameters: {
+    note: 'theme="dark" on the element: a dark card on a light page. (The toolbar\'s Theme is kept on Auto here: Light or Dark would set every element\'s theme.)',
+  },
 };
 
 export const ForcedColors: Story = {
