@@ -172,7 +172,7 @@ export const PastTheCap: Story = {
   render: (args) => withErrorLog(scoreBars(args)),
 };
 
-/** Long names, one without spaces: they wrap, and every bar still starts in the same column. */
+/** Long score names, one without spaces: the case to check for wrapping and bar alignment, on narrow screens too. */
 export const LongNames: Story = {
   args: {
     scores: {
@@ -181,6 +181,31 @@ export const LongNames: Story = {
       averyveryverylongscorenamewithoutanyspacesthatmuststillwrapinsidethebox: 63,
       depth: 90,
     },
+  },
+};
+
+/** The theming playground: every `--anp-*` token this element reads has a control; edits apply live. */
+export const ThemingPlayground: Story = {
+  args: {
+    article: seedArticle(),
+    '--anp-color-text': '#1f2937',
+    '--anp-bar-color-low': '#b91c1c',
+    '--anp-bar-color-mid': '#b45309',
+    '--anp-bar-color-high': '#047857',
+    '--anp-bar-track': '#e5e7eb',
+    '--anp-bar-height': '0.875rem',
+    '--anp-space': '1rem',
+    '--anp-heading-size': '1.25rem',
+    '--anp-font-family': 'Georgia, "Times New Roman", serif',
+  },
+  argTypes: {
+    '--anp-color-text': { control: 'color' },
+    '--anp-color-muted': { control: 'color' },
+    '--anp-color-background': { control: 'color' },
+    '--anp-space': { control: 'text' },
+    '--anp-radius': { control: 'text' },
+    '--anp-font-family': { control: 'text' },
+    '--anp-heading-size': { control: 'text' },
   },
 };
 
@@ -209,11 +234,12 @@ export const ScoresProperty: Story = { args: { scores: { relevance: 88, original
 
 // Bad and hostile input
 
-/** Invalid JSON in the `article` attribute: nothing renders, anp-error says why. */
+/** Invalid JSON in the `article` attribute: no scores, so nothing renders, and anp-error says why. */
 export const InvalidJson: Story = {
   args: { article: '{"meta": {"score": {"quality": 78,}}' },
   parameters: { anp: { expectErrors: true } },
-  render: (args) => withErrorLog(scoreBars(args)),
+  render: (args) =>
+    html`${note('The article attribute holds invalid JSON (a trailing comma): the element renders nothing.')}${withErrorLog(scoreBars(args))}`,
 };
 
 /** Wrong types and out-of-range values: the valid scores render, anp-error lists the rest by JSON pointer. */

@@ -136,7 +136,7 @@ export const PastTheCap: Story = {
   render: (args) => withErrorLog(similarPosts(args)),
 };
 
-/** Long titles and topics wrap inside the box, one title without a single space included. */
+/** Long titles and topics, two titles without a single space: the case to check for wrapping, on narrow screens too. */
 export const LongTitles: Story = {
   args: {
     posts: [
@@ -175,6 +175,38 @@ export const RefusedUrls: Story = {
   render: (args) => withErrorLog(similarPosts(args)),
 };
 
+/** The theming playground: every `--anp-*` token this element reads has a control; edits apply live. */
+export const ThemingPlayground: Story = {
+  args: {
+    article: seedWithPosts(),
+    '--anp-color-text': '#1f2937',
+    '--anp-color-muted': '#4b5563',
+    '--anp-color-accent': '#9a3412',
+    '--anp-color-border': '#9ca3af',
+    '--anp-space': '1rem',
+    '--anp-radius': '0.75rem',
+    '--anp-heading-size': '1.25rem',
+    '--anp-font-family': 'Georgia, "Times New Roman", serif',
+  },
+  argTypes: {
+    '--anp-color-text': { control: 'color' },
+    '--anp-color-muted': { control: 'color' },
+    '--anp-color-accent': { control: 'color' },
+    '--anp-color-border': { control: 'color' },
+    '--anp-color-background': { control: 'color' },
+    '--anp-space': { control: 'text' },
+    '--anp-radius': { control: 'text' },
+    '--anp-font-family': { control: 'text' },
+    '--anp-heading-size': { control: 'text' },
+  },
+};
+
+/** The playground's tokens on the empty state: its dashed frame takes `--anp-color-border` and `--anp-radius`. */
+export const ThemingPlaygroundEmpty: Story = {
+  ...ThemingPlayground,
+  args: { ...ThemingPlayground.args, article: seedArticle() },
+};
+
 // Input paths
 
 /** The article as JSON text in the `article` attribute, as a CMS template writes it. */
@@ -205,7 +237,7 @@ export const PostsProperty: Story = {
 
 // Bad and hostile input
 
-/** Invalid JSON in the `article` attribute: nothing renders, anp-error says why. */
+/** Invalid JSON in the `article` attribute: the element shows its empty state, anp-error says why. */
 export const InvalidJson: Story = {
   args: { article: '{"similar_posts": [{"title": "unterminated}]' },
   parameters: { anp: { expectErrors: true } },
