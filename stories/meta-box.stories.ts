@@ -192,9 +192,7 @@ export const LongTexts: Story = {
   args: {
     article: seedWith((m) => ({
       ...m,
-      topic: 'tracking data quality signals in python services before, during and after a major migration of the orders database, '.repeat(
-        4,
-      ),
+      topic: Array(4).fill('tracking data quality signals in python services before, during and after a major migration').join(', and '),
       summary: `${'this summary runs on for a long time, as CMS exports sometimes do, with <em>emphasis</em> and <code>code</code> inside. '.repeat(8)}${LONG_WORD}`,
       code_language: LONG_WORD,
       reference: `anp-ref-${'0123456789'.repeat(12)}`,
