@@ -19,6 +19,23 @@ function tokens(args: Args): Record<string, string> {
 }
 
 /**
+ * The manifest gives `heading-level` and `no-heading` a control as attributes and as properties
+ * (`headingLevel`, `noHeading`): whichever of the two a designer changed last wins.
+ */
+const lastSeen = new Map<string, unknown>();
+const lastWinner = new Map<string, unknown>();
+function latest(args: Args, attribute: string, property: string): unknown {
+  let value = lastWinner.has(attribute) ? lastWinner.get(attribute) : (args[attribute] ?? args[property]);
+  for (const name of [attribute, property]) {
+    if (lastSeen.has(name) && lastSeen.get(name) !== args[name]) value = args[name];
+    lastSeen.set(name, args[name]);
+  }
+  if (args[attribute] === undefined && args[property] === undefined) value = undefined;
+  lastWinner.set(attribute, value);
+  return value;
+}
+
+/**
  * `<anp-score-bars>` with every arg bound: the manifest lists attributes
  * (`article`, `heading-level`, `no-heading`) and properties (`articleJson`,
  * `headingLevel`, `noHeading`) under both names, so either control works.
@@ -27,7 +44,7 @@ function tokens(args: Args): Record<string, string> {
 function scoreBars(args: Args, children: unknown = nothing): TemplateResult {
   const article = args.article;
   const json = text(args.articleJson) ?? (typeof article === 'string' ? article : undefined);
-  const level = args['heading-level'] ?? args.headingLevel;
+  const level = latest(args, 'heading-level', 'headingLevel');
   return html`<anp-score-bars
     .scores=${args.scores}
     .article=${typeof article === 'string' ? undefined : article}
@@ -35,7 +52,7 @@ function scoreBars(args: Args, children: unknown = nothing): TemplateResult {
     src=${ifDefined(text(args.src))}
     .labels=${args.labels}
     heading-level=${ifDefined(typeof level === 'number' && Number.isFinite(level) ? level : undefined)}
-    ?no-heading=${Boolean(args['no-heading'] ?? args.noHeading)}
+    ?no-heading=${Boolean(latest(args, 'no-heading', 'noHeading'))}
     theme=${ifDefined(text(args.theme))}
     lang=${ifDefined(text(args.lang))}
     style=${styleMap(tokens(args))}
