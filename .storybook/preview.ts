@@ -32,17 +32,27 @@ interface ManifestAttribute {
   type?: ManifestType;
   description?: string;
 }
+interface ManifestNamed {
+  name: string;
+  description?: string;
+}
 interface ManifestDeclaration {
   tagName?: string;
   members?: ManifestMember[];
   attributes?: ManifestAttribute[];
+  slots?: ManifestNamed[];
+  cssParts?: ManifestNamed[];
 }
 interface CustomElementsManifest {
   schemaVersion: string;
   modules: { declarations?: ManifestDeclaration[] }[];
 }
 
-/** The manifest as the docs should see it: public instance fields only (no protected helpers). */
+/**
+ * The manifest as the docs should see it: public instance fields only (no protected helpers);
+ * parts named `::part(x)` and the default slot `(default)`, since the docs table keys every row
+ * by name and a part named like a slot (`heading`) would hide the slot.
+ */
 function publicApi(source: CustomElementsManifest): CustomElementsManifest {
   return {
     ...source,
@@ -53,6 +63,8 @@ function publicApi(source: CustomElementsManifest): CustomElementsManifest {
         members: declaration.members?.filter(
           (member) => member.kind === 'field' && !member.static && (member.privacy ?? 'public') === 'public',
         ),
+        slots: declaration.slots?.map((slot) => ({ ...slot, name: slot.name || '(default)' })),
+        cssParts: declaration.cssParts?.map((part) => ({ ...part, name: `::part(${part.name})` })),
       })),
     })),
   };
