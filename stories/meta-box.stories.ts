@@ -245,7 +245,7 @@ function hugeMeta(): MetaRecord {
         meta[key] = i * 1013;
         break;
       case 2:
-        meta[key] = i % 4 === 1;
+        meta[key] = Math.floor(i / 6) % 2 === 0;
         break;
       case 3:
         meta[key] = range(8).map((j) => `item ${j + 1}`);
