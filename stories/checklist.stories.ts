@@ -165,7 +165,10 @@ export const ArticleWithoutChecklist: Story = {
 
 export const NoHeading: Story = { args: { article: seedArticle(), noHeading: true } };
 
-export const HeadingLevel3: Story = { args: { article: seedArticle(), headingLevel: 3 } };
+export const HeadingLevel3: Story = {
+  name: 'Heading level 3',
+  args: { article: seedArticle(), headingLevel: 3 },
+};
 
 export const SlottedHeading: Story = { args: { article: seedArticle(), heading: 'Before you migrate' } };
 
@@ -236,6 +239,7 @@ export const AttributeInput: Story = {
 };
 
 export const SrcInput: Story = {
+  name: 'src input',
   args: { src: SEED_URL },
   parameters: { note: `<anp-checklist src="${SEED_URL}">: the element fetches the JSON.` },
 };
@@ -263,6 +267,7 @@ export const ProviderInput: Story = {
 // ---------------------------------------------------------------- bad input
 
 export const InvalidJson: Story = {
+  name: 'Invalid JSON',
   args: { articleJson: '{"meta": {"checklist": ["one", "two"' },
   parameters: { anp: { expectErrors: true }, note: 'The article attribute holds invalid JSON: nothing renders, and anp-error says why.' },
 };
@@ -295,6 +300,7 @@ export const MarkupShownAsText: Story = {
 // ---------------------------------------------------------------- languages and themes
 
 export const RightToLeft: Story = {
+  name: 'Right to left (Arabic)',
   args: { items: ['مراجعة خطط الاستعلام', 'إضافة الفهارس بعناية', 'الاختبار ببيانات واقعية', 'توثيق الترحيل'] },
   globals: { dir: 'rtl', locale: 'ar' },
   play: ({ canvasElement }) => tick(canvasElement, [1]),

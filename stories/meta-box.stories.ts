@@ -273,6 +273,7 @@ export const PropertyInput: Story = {
 };
 
 export const PropertyAsJsonText: Story = {
+  name: 'Property as JSON text',
   args: { article: seedJson() },
   parameters: { note: 'element.article = "{…}": the article property also takes JSON text.' },
 };
@@ -283,6 +284,7 @@ export const AttributeInput: Story = {
 };
 
 export const SrcInput: Story = {
+  name: 'src input',
   args: { src: SEED_URL },
   parameters: { note: `<anp-meta-box src="${SEED_URL}">: the element fetches the JSON.` },
 };
@@ -310,6 +312,7 @@ export const ProviderInput: Story = {
 // ---------------------------------------------------------------- bad input
 
 export const InvalidJson: Story = {
+  name: 'Invalid JSON',
   args: { articleJson: '{"meta": {"topic": "unterminated, "tools": [1, 2' },
   parameters: { anp: { expectErrors: true }, note: 'The article attribute holds invalid JSON: nothing to render, and anp-error says why.' },
 };
@@ -334,6 +337,7 @@ export const WrongTypes: Story = {
 };
 
 export const UnsafeKeys: Story = {
+  name: 'Unsafe keys (__proto__, 1e400)',
   args: { articleJson: '{"meta": {"__proto__": {"polluted": true}, "topic": "kept", "view_count": 1e400, "difficulty": "advanced"}}' },
   parameters: {
     anp: { expectErrors: true },
@@ -342,11 +346,13 @@ export const UnsafeKeys: Story = {
 };
 
 export const DisallowedSrc: Story = {
+  name: 'Disallowed src',
   args: { src: 'javascript:alert(document.domain)' },
   parameters: { anp: { expectErrors: true }, note: 'A src whose scheme is not allowed is never fetched: anp-error reports it.' },
 };
 
 export const XssAttempt: Story = {
+  name: 'XSS attempt',
   args: {
     article: {
       meta: {
@@ -388,6 +394,7 @@ export const MarkupInTextFields: Story = {
 // ---------------------------------------------------------------- languages, headings, themes
 
 export const RightToLeft: Story = {
+  name: 'Right to left (Arabic)',
   args: {
     article: seedWith((m) => ({
       ...m,
@@ -408,7 +415,10 @@ export const GermanLabels: Story = {
 
 export const NoHeading: Story = { args: { article: seedArticle(), noHeading: true } };
 
-export const HeadingLevel3: Story = { args: { article: seedArticle(), headingLevel: 3 } };
+export const HeadingLevel3: Story = {
+  name: 'Heading level 3',
+  args: { article: seedArticle(), headingLevel: 3 },
+};
 
 export const SlottedHeadings: Story = {
   args: { article: seedArticle(), heading: 'About this article', 'outline-heading': 'How it is built' },
