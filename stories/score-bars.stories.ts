@@ -234,7 +234,9 @@ export const AttributeInput: Story = {
 };
 
 /** The article fetched from `src` (Storybook serves test/fixtures at /fixtures). */
-export const SrcInput: Story = { args: { src: '/fixtures/seed-article.json' } };
+export const SrcInput: Story = {
+  args: { src: '/fixtures/seed-article.json' },
+};
 
 /** The article in a child `<script type="application/json">`. */
 export const ScriptChild: Story = {
@@ -253,6 +255,7 @@ export const ScoresProperty: Story = { args: { scores: { relevance: 88, original
 
 /** Invalid JSON in the `article` attribute: no scores, so nothing renders, and anp-error says why. */
 export const InvalidJson: Story = {
+  name: 'Invalid JSON',
   args: { article: '{"meta": {"score": {"quality": 78,}}' },
   parameters: { anp: { expectErrors: true } },
   render: (args) =>
@@ -272,6 +275,7 @@ export const WrongTypes: Story = {
 
 /** Markup in score names and the heading label shows as text; nothing runs. */
 export const XssAttempt: Story = {
+  name: 'XSS attempt',
   args: {
     scores: {
       '<img src=x onerror=alert(1)>': 40,

@@ -230,7 +230,9 @@ export const ThemingPlaygroundEmpty: Story = {
 export const AttributeInput: Story = { args: { article: JSON.stringify(seedWithPosts()) } };
 
 /** The article fetched from `src` (Storybook serves test/fixtures at /fixtures). */
-export const SrcInput: Story = { args: { src: '/fixtures/article-with-posts.json' } };
+export const SrcInput: Story = {
+  args: { src: '/fixtures/article-with-posts.json' },
+};
 
 /** The article in a child `<script type="application/json">`. */
 export const ScriptChild: Story = {
@@ -256,6 +258,7 @@ export const PostsProperty: Story = {
 
 /** Invalid JSON in the `article` attribute: the element shows its empty state, anp-error says why. */
 export const InvalidJson: Story = {
+  name: 'Invalid JSON',
   args: { article: '{"similar_posts": [{"title": "unterminated}]' },
   parameters: { anp: { expectErrors: true } },
   render: (args) => withErrorLog(similarPosts(args)),
@@ -278,6 +281,7 @@ export const WrongTypes: Story = {
 
 /** Markup in titles and topics shows as text and a `javascript:` URL is refused (reported with anp-error); nothing runs. */
 export const XssAttempt: Story = {
+  name: 'XSS attempt',
   args: {
     posts: [
       {
