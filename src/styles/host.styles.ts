@@ -76,7 +76,12 @@ export const hostStyles = css`
   a {
     unicode-bidi: isolate;
   }
-  a {
+  /* An <a> whose URL the sanitizer refused keeps its text, not the look of a link. */
+  a:not([href]) {
+    color: inherit;
+    text-decoration: none;
+  }
+  a[href] {
     color: var(--_accent);
     text-underline-offset: 0.15em;
   }
@@ -103,7 +108,7 @@ export const hostStyles = css`
     }
   }
   @media (forced-colors: active) {
-    a {
+    a[href] {
       color: LinkText;
     }
     a:focus-visible,

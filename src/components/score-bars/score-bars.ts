@@ -54,7 +54,8 @@ export class AnpScoreBars extends AnpElement {
         margin: 0;
         padding: 0;
         display: grid;
-        grid-template-columns: max-content minmax(0, 1fr);
+        /* Names take what they need up to half the width, then wrap: bars never leave a narrow screen. */
+        grid-template-columns: fit-content(50%) minmax(0, 1fr);
         gap: calc(var(--_space) * 0.6) var(--_space);
       }
       /* Rows share the list's columns, so every bar starts where the others do. */
@@ -66,6 +67,9 @@ export class AnpScoreBars extends AnpElement {
       }
       [part~='more'] {
         grid-column: 1 / -1;
+      }
+      [part~='label'] {
+        overflow-wrap: anywhere;
       }
       [part~='label']::first-letter {
         text-transform: uppercase;

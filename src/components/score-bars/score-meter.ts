@@ -82,7 +82,8 @@ export const scoreMeterStyles = css`
     background: var(--anp-bar-color-low, #dc2626);
   }
   [part~='score'] {
-    min-inline-size: 2.5ch;
+    /* "100" fits too, so every bar in a list ends at the same place. */
+    min-inline-size: 3ch;
     text-align: end;
     font-variant-numeric: tabular-nums;
     font-weight: 600;

@@ -58,6 +58,7 @@ export class AnpSimilarPosts extends AnpElement {
       [part~='link'],
       [part~='title'] {
         font-weight: 600;
+        overflow-wrap: anywhere;
       }
       [part~='details'] {
         color: var(--_muted);
