@@ -75,7 +75,12 @@ const NOTES = [
 ];
 const STATUSES = ['drafted', 'reviewed', 'published', 'needs update'];
 const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'];
-const RICH_MARKUP = ['<b>important</b>', '<em>carefully</em>', '<code>EXPLAIN ANALYZE</code>', '<a href="https://example.com/docs">the docs</a>'];
+const RICH_MARKUP = [
+  '<b>important</b>',
+  '<em>carefully</em>',
+  '<code>EXPLAIN ANALYZE</code>',
+  '<a href="https://example.com/docs">the docs</a>',
+];
 
 function pick(r, list) {
   return list[Math.floor(r() * list.length)];
@@ -137,10 +142,19 @@ export function makeArticle(r, index, { richShare = 0.15 } = {}) {
     reading_time: 2 + Math.floor(r() * 25),
     view_count: Math.floor(r() * 2_000_000),
     score,
-    revision: { status: pick(r, STATUSES), version: `${1 + Math.floor(r() * 3)}.${Math.floor(r() * 10)}.${Math.floor(r() * 20)}`, last_reviewed: `${year}-${month}-${day}` },
+    revision: {
+      status: pick(r, STATUSES),
+      version: `${1 + Math.floor(r() * 3)}.${Math.floor(r() * 10)}.${Math.floor(r() * 20)}`,
+      last_reviewed: `${year}-${month}-${day}`,
+    },
     reference: `anp-ref-${num}-${Math.floor(r() * 9000 + 1000)}`,
     hash: hex(r, 24),
-    flags: { ai_generated_style: r() < 0.7 ? 1 : 0, has_images: r() < 0.4 ? 1 : 0, image_heavy: r() < 0.1 ? 1 : 0, needs_human_review: r() < 0.2 ? 1 : 0 },
+    flags: {
+      ai_generated_style: r() < 0.7 ? 1 : 0,
+      has_images: r() < 0.4 ? 1 : 0,
+      image_heavy: r() < 0.1 ? 1 : 0,
+      needs_human_review: r() < 0.2 ? 1 : 0,
+    },
     checklist: some(r, CHECKS, 2, 9),
     entities: [
       { name: stack, type: 'stack' },
