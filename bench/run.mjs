@@ -93,7 +93,7 @@ async function buildVariants() {
     });
     writeFileSync(
       join(buildDir, `${variant.id}.html`),
-      `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>bench ${variant.name}</title>` +
+      `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench ${variant.name}</title>` +
         `<style>body{margin:0;font:16px/1.4 system-ui,sans-serif}#root{max-width:60rem;padding:1rem}</style>` +
         `<script type="module" src="./${variant.id}.js"></script></head><body><main id="root"></main></body></html>\n`,
     );
@@ -512,3 +512,48 @@ writeFileSync(
 );
 writeFileSync(join(resultsDir, `${OUT}.svg`), svgChart(metrics, machine));
 console.log(`\nwrote bench/results/${OUT}.json and ${OUT}.svg in ${seconds.toFixed(0)} s`);
+if (OUT === 'latest' && !ONLY) updateDocs();
+
+/**
+ * A full run of every scenario rewrites the generated part of docs/benchmarks.md
+ * (between its two markers): the machine, the goals and the table of this run.
+ * The prose around it (what each change bought) is written by hand.
+ */
+function updateDocs() {
+  const docs = join(root, 'docs/benchmarks.md');
+  const start = '<!-- bench:generated:start -->';
+  const end = '<!-- bench:generated:end -->';
+  const text = existsSync(docs) ? readFileSync(docs, 'utf8') : `# Benchmarks\n\n${start}\n${end}\n`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) {
+    console.log(`docs/benchmarks.md has no ${start} … ${end} markers: not updated`);
+    return;
+  }
+  const shown = (g) =>
+    g.value === null
+      ? '—'
+      : g.unit === 'share'
+        ? (g.value * 100).toFixed(1) + '%'
+        : fmt(g.value) + (g.unit === '×' ? '×' : ' ' + g.unit);
+  const limit = (g) => (g.unit === 'share' ? g.limit * 100 + '%' : g.limit + (g.unit === '×' ? '×' : ' ' + g.unit));
+  const generated = [
+    start,
+    '',
+    `Run of ${machine.date.slice(0, 10)} (\`npm run bench\`, ${machine.mode}, ${SAMPLES} samples a variant, ${machine.seconds} s):`,
+    `${machine.cpu} × ${machine.cores} cores, ${machine.memoryGB} GB, ${machine.os}, Chromium ${machine.chromium} headless, Node ${machine.node};`,
+    `load average ${machine.loadAverageAtStart.join(' ')} at the start, ${machine.loadAverageAtEnd.join(' ')} at the end.`,
+    '',
+    '| goal (issue 6) | this run | limit | met |',
+    '| --- | ---: | ---: | :---: |',
+    ...goals.map((g) => `| ${g.goal} | ${shown(g)} | ${limit(g)} | ${g.met === null ? 'n/a' : g.met ? 'yes' : '**no**'} |`),
+    '',
+    '![Medians with 95% confidence intervals](../bench/results/latest.svg)',
+    '',
+    markdownTable(metrics),
+    '',
+    end,
+  ].join('\n');
+  writeFileSync(docs, text.slice(0, from) + generated + text.slice(to + end.length));
+  console.log('updated the generated part of docs/benchmarks.md');
+}
