@@ -111,6 +111,8 @@ export function start(adapter) {
       await nextPaint();
     },
     sanitizeStats: () => ({ ...sanitizeStats }),
+    /** The prepared articles (for bench/css-experiment.mjs). */
+    articles: () => articles,
   };
 
   // S1: ?cold mounts one article as soon as the bundle runs; the runner reads first-contentful-paint.

@@ -531,11 +531,7 @@ function updateDocs() {
     return;
   }
   const shown = (g) =>
-    g.value === null
-      ? '—'
-      : g.unit === 'share'
-        ? (g.value * 100).toFixed(1) + '%'
-        : fmt(g.value) + (g.unit === '×' ? '×' : ' ' + g.unit);
+    g.value === null ? '—' : g.unit === 'share' ? (g.value * 100).toFixed(1) + '%' : fmt(g.value) + (g.unit === '×' ? '×' : ' ' + g.unit);
   const limit = (g) => (g.unit === 'share' ? g.limit * 100 + '%' : g.limit + (g.unit === '×' ? '×' : ' ' + g.unit));
   const generated = [
     start,

@@ -282,6 +282,84 @@ describe('<anp-meta-box>', () => {
     expect(inShadow(el, '[part~="list"]')[0]).to.equal(dl);
   });
 
+  describe('equal data set again as a new object (a re-fetch)', () => {
+    /** Counts the element's render() calls from now on. */
+    function countRenders(el: AnpMetaBox): { count: number } {
+      const counter = { count: 0 };
+      const render = Object.getPrototypeOf(el).render as () => unknown;
+      Object.defineProperty(el, 'render', {
+        configurable: true,
+        value(this: AnpMetaBox) {
+          counter.count++;
+          return render.call(this);
+        },
+      });
+      return counter;
+    }
+
+    it('is not rendered or reported again', async () => {
+      const el = await seedBox();
+      const renders = countRenders(el);
+      el.article = structuredClone(el.article);
+      await el.updateComplete;
+      expect(renders.count).to.equal(0);
+      expectSeedRendered(el);
+      // Negative control: one value changed renders once, and shows it.
+      const changed = structuredClone(el.article) as Record<string, any>;
+      changed.meta.view_count = 7;
+      el.article = changed;
+      await el.updateComplete;
+      expect(renders.count).to.equal(1);
+      expect(textOf(ddFor(el, 'view count'))).to.equal('7');
+    });
+
+    it('bad data equal to what is shown reports once; different bad data reports again', async () => {
+      const el = document.createElement('anp-meta-box');
+      const errors = collectErrors(el);
+      el.article = { meta: { view_count: 'many', topic: 'x' } };
+      document.body.append(el);
+      await el.updateComplete;
+      expect(errors).to.have.length(1);
+      el.article = { meta: { view_count: 'many', topic: 'x' } };
+      await el.updateComplete;
+      expect(errors).to.have.length(1);
+      el.article = { meta: { view_count: 'lots', topic: 'x' } };
+      await el.updateComplete;
+      expect(errors).to.have.length(2);
+      el.remove();
+    });
+
+    it('a change made in place to the shown object, then set as a copy, is rendered', async () => {
+      const el = await seedBox();
+      const shown = el.article as Record<string, any>;
+      shown.meta.view_count = 42; // in place: the element is not told
+      el.article = structuredClone(shown);
+      await el.updateComplete;
+      expect(textOf(ddFor(el, 'view count'))).to.equal('42');
+    });
+
+    it('values JSON text cannot tell apart are not taken as equal', async () => {
+      const cases: [string, () => unknown, () => unknown][] = [
+        ['NaN vs null', () => ({ meta: { view_count: null } }), () => ({ meta: { view_count: Number.NaN } })],
+        ['undefined vs missing', () => ({ meta: { topic: 't' } }), () => ({ meta: { topic: 't', difficulty: undefined } })],
+        ['a function vs missing', () => ({ meta: { topic: 't' } }), () => ({ meta: { topic: 't', difficulty: () => 'hard' } })],
+        ['toJSON', () => ({ meta: { topic: 't' } }), () => ({ meta: { topic: { toJSON: () => 't' } } })],
+        ['a Map vs {}', () => ({ meta: { payload: {} } }), () => ({ meta: { payload: new Map([['a', 1]]) } })],
+      ];
+      for (const [name, first, second] of cases) {
+        const el = document.createElement('anp-meta-box');
+        el.article = first();
+        document.body.append(el);
+        await el.updateComplete;
+        const renders = countRenders(el);
+        el.article = second();
+        await el.updateComplete;
+        expect(renders.count, name).to.equal(1);
+        el.remove();
+      }
+    });
+  });
+
   describe('bad input', () => {
     it('invalid JSON in the attribute: anp-error, nothing thrown, nothing rendered', async () => {
       const el = document.createElement('anp-meta-box');

@@ -33,6 +33,8 @@ const KNOWN = new Set([
 
 const CSS = `
 .anp-box { display: block; font: inherit; border: 1px solid #d0d7de; border-radius: 6px; padding: 0.75rem; margin: 0.5rem 0; }
+/* The same off-screen skipping as the library's meta box, so (a) and (d) differ by framework, not by this rule. */
+.anp-meta { content-visibility: auto; contain-intrinsic-block-size: auto 40rem; }
 .anp-box [part~='heading'] { font-weight: 600; font-size: 1.1em; margin-bottom: 0.5rem; }
 .anp-box dl { display: grid; grid-template-columns: fit-content(50%) 1fr; gap: 0.25rem 0.75rem; margin: 0; }
 .anp-box dl > div { display: contents; }
@@ -198,7 +200,7 @@ function MetaBox({ article }) {
   const keys = meta.order.filter((key) => key !== 'ai_outline');
   return h(
     'div',
-    { className: 'anp-box', part: 'base' },
+    { className: 'anp-box anp-meta', part: 'base' },
     h(Heading, { text: uiLabel('metaBox') }),
     h(
       'dl',

@@ -23,6 +23,54 @@ interface Resolved<T> {
   source: string;
   input: unknown;
   result: Normalized<T>;
+  /** The input's JSON snapshot when it was normalized (objects given as `article` only). */
+  snapshot?: string;
+}
+
+/** Snapshots longer than this are not kept: the memory would cost more than the work they save. */
+const MAX_SNAPSHOT_LENGTH = 200_000;
+let snapshotUnique = 0;
+
+/**
+ * Makes JSON.stringify exact for what `normalizeArticle` can tell apart:
+ * non-finite numbers, `undefined`, functions and symbols get markers of their
+ * own instead of `null` or nothing; a value replaced by its `toJSON`, or an
+ * object that is not plain, gets a marker that equals nothing, so such input
+ * is never taken for the same again.
+ */
+function snapshotReplacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  switch (typeof value) {
+    case 'number':
+      return Number.isFinite(value) ? value : `\u0000${String(value)}`;
+    case 'string':
+    case 'boolean':
+      return value === this[key] ? value : `\u0000${++snapshotUnique}`;
+    case 'object': {
+      if (value === null || Array.isArray(value)) return value;
+      const proto = Object.getPrototypeOf(value) as unknown;
+      return (proto === Object.prototype || proto === null) && value === this[key] ? value : `\u0000${++snapshotUnique}`;
+    }
+    default:
+      return `\u0000${typeof value}`;
+  }
+}
+
+/**
+ * A string equal for two inputs that normalize alike, so that equal data set
+ * again (a re-fetch, an immutable store) costs one JSON.stringify instead of a
+ * normalization and a render. Taken when the input is normalized, so a later
+ * change made in place to the old object cannot make stale output look
+ * current. `undefined` when there is none to be had (cycles, BigInt, getters
+ * that throw, too long).
+ */
+function jsonSnapshot(input: unknown): string | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  try {
+    const text = JSON.stringify(input, snapshotReplacer);
+    return text.length <= MAX_SNAPSHOT_LENGTH ? text : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const EMPTY_ERRORS: readonly AnpInputError[] = Object.freeze([]);
@@ -195,6 +243,25 @@ export abstract class AnpElement extends LitElement {
     return complete;
   }
 
+  /**
+   * Skips the update when the only change is an `article` object equal to the
+   * one already shown (same JSON, see `jsonSnapshot`): nothing is normalized,
+   * rendered or reported again.
+   */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (changed.size === 1 && changed.has('article') && this.hasUpdated) {
+      const previous = this.resolvedArticle;
+      const input = this.article;
+      if (previous?.source === 'article' && previous.snapshot !== undefined && typeof input === 'object' && input !== null) {
+        if (jsonSnapshot(input) === previous.snapshot) {
+          previous.input = input;
+          return false;
+        }
+      }
+    }
+    return super.shouldUpdate(changed);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('src') && this.isConnected) {
@@ -270,7 +337,8 @@ export abstract class AnpElement extends LitElement {
     }
     const previous = this.resolvedArticle;
     if (!previous || previous.source !== candidate.source || previous.input !== candidate.input) {
-      this.resolvedArticle = { ...candidate, result: this.normalizeCandidate(candidate) };
+      const snapshot = candidate.source === 'article' ? jsonSnapshot(candidate.input) : undefined;
+      this.resolvedArticle = { ...candidate, result: this.normalizeCandidate(candidate), snapshot };
     }
     const resolved = this.resolvedArticle!;
     this.setErrors(resolved.source, resolved.result.errors);

@@ -101,8 +101,17 @@ export const metaBoxStyles = css`
       grid-template-columns: minmax(0, 1fr);
     }
   }
+  /*
+   * Off-screen boxes skip layout and paint until they come near the viewport
+   * (an archive page of 1,000 boxes lays out one screenful, not 1,000; see
+   * docs/benchmarks.md). A box remembers its real height once rendered; until
+   * then it counts as --anp-estimated-height tall. A page opts out with
+   * anp-meta-box { content-visibility: visible }.
+   */
   :host {
     container-type: inline-size;
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto var(--anp-estimated-height, 40rem);
   }
   @media (forced-colors: active) {
     [part~='base'] {

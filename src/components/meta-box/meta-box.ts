@@ -86,6 +86,7 @@ function keyList(value: string | undefined): Set<string> | undefined {
  * @cssprop --anp-bar-color-low - Score bar colour below 50.
  * @cssprop --anp-bar-track - The empty part of a score bar.
  * @cssprop --anp-bar-height - Score bar thickness.
+ * @cssprop --anp-estimated-height - Height an off-screen box counts as before it has first rendered (default 40rem); boxes off screen skip layout and paint (`content-visibility: auto`).
  *
  * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid still renders.
  */

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// Which CSS rule costs layout time: `node bench/css-experiment.mjs [n]`.
+// Mounts n <anp-meta-box> (rendered, not yet laid out), adds one override sheet
+// to every shadow root, then times the first forced layout; one fresh page per
+// override, three rounds, the medians printed. Exploratory; not part of CI.
+/* global window, document, CSSStyleSheet -- (browser globals used inside page.evaluate) */
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const outDir = join(benchDir, '.build/css');
+const n = Number(process.argv[2] ?? 300);
+const OVERRIDES = {
+  none: '',
+  'no ::first-letter': 'dt::first-letter, [part~="heading"]::first-letter { text-transform: none !important; }',
+  'dt/dd/li not isolated': 'li, dd, dt, a { unicode-bidi: normal !important; }',
+  'list as block': '[part~="list"], [part~="outline-list"], [part~="nested"] { display: block !important; }',
+  'nested as block': '[part~="nested"] { display: block !important; }',
+  'no container': ':host { container-type: normal !important; }',
+  'meters hidden': 'meter { display: none !important; }',
+  'contain content': ':host { contain: content; }',
+  'DejaVu Sans everywhere': ':host, * { font-family: "DejaVu Sans" !important; }',
+  'no color-mix':
+    ':host { --_muted: gray !important; --_border: silver !important; --_surface: #f8f8f8 !important; --_no: gray !important; }',
+  'all block': '* { display: block !important; }',
+};
+mkdirSync(outDir, { recursive: true });
+await build({
+  stdin: {
+    contents: `import { start } from '../../harness.js'; import a from '../../variants/adapter-lit.js'; start(a);`,
+    resolveDir: outDir,
+    loader: 'js',
+  },
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  outfile: join(outDir, 'a.js'),
+  logLevel: 'warning',
+});
+writeFileSync(
+  join(outDir, 'a.html'),
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><style>body{margin:0;font:16px/1.4 system-ui,sans-serif}#root{max-width:60rem;padding:1rem}</style><script type="module" src="./a.js"></script></head><body><main id="root"></main></body></html>`,
+);
+const server = createServer((request, response) => {
+  const file = resolve(outDir, '.' + new URL(request.url, 'http://x').pathname);
+  if (!file.startsWith(outDir) || !existsSync(file)) return void response.writeHead(404).end();
+  response.writeHead(200, { 'content-type': extname(file) === '.html' ? 'text/html' : 'text/javascript' }).end(readFileSync(file));
+});
+await new Promise((done) => server.listen(0, '127.0.0.1', done));
+const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+const results = {};
+try {
+  for (let round = 0; round < 3; round++) {
+    for (const [name, cssText] of Object.entries(OVERRIDES)) {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 800 });
+      await page.goto(`http://127.0.0.1:${server.address().port}/a.html`);
+      await page.waitForFunction(() => window.bench !== undefined);
+      await page.evaluate(() => window.bench.ready());
+      const ms = await page.evaluate(
+        async (n, cssText) => {
+          window.bench.prepare('default', n, 3);
+          const root = document.getElementById('root');
+          root.style.display = 'none';
+          const elements = window.bench.articles().map((article) => {
+            const element = document.createElement('anp-meta-box');
+            element.article = article;
+            root.append(element);
+            return element;
+          });
+          await Promise.all(elements.map((element) => element.updateComplete));
+          const sheet = new CSSStyleSheet();
+          sheet.replaceSync(cssText);
+          for (const element of elements) element.shadowRoot.adoptedStyleSheets = [...element.shadowRoot.adoptedStyleSheets, sheet];
+          void root.offsetHeight;
+          root.style.display = '';
+          const t0 = performance.now();
+          void root.offsetHeight;
+          return performance.now() - t0;
+        },
+        n,
+        cssText,
+      );
+      (results[name] ??= []).push(ms);
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+for (const [name, values] of Object.entries(results))
+  console.log(
+    `${name.padEnd(24)} ${values
+      .sort((x, y) => x - y)[1]
+      .toFixed(0)
+      .padStart(6)} ms  (${values.map((v) => v.toFixed(0)).join(', ')})`,
+  );
