@@ -27,48 +27,87 @@ interface Resolved<T> {
   snapshot?: string;
 }
 
-/** Snapshots longer than this are not kept: the memory would cost more than the work they save. */
-const MAX_SNAPSHOT_LENGTH = 200_000;
-let snapshotUnique = 0;
-
-/**
- * Makes JSON.stringify exact for what `normalizeArticle` can tell apart:
- * non-finite numbers, `undefined`, functions and symbols get markers of their
- * own instead of `null` or nothing; a value replaced by its `toJSON`, or an
- * object that is not plain, gets a marker that equals nothing, so such input
- * is never taken for the same again.
- */
-function snapshotReplacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
-  switch (typeof value) {
-    case 'number':
-      return Number.isFinite(value) ? value : `\u0000${String(value)}`;
-    case 'string':
-    case 'boolean':
-      return value === this[key] ? value : `\u0000${++snapshotUnique}`;
-    case 'object': {
-      if (value === null || Array.isArray(value)) return value;
-      const proto = Object.getPrototypeOf(value) as unknown;
-      return (proto === Object.prototype || proto === null) && value === this[key] ? value : `\u0000${++snapshotUnique}`;
-    }
-    default:
-      return `\u0000${typeof value}`;
-  }
-}
+/** A snapshot stops (and none is kept) past this many values or characters, or this depth. */
+const SNAPSHOT_MAX_VALUES = 5_000;
+const SNAPSHOT_MAX_CHARS = 200_000;
+const SNAPSHOT_MAX_DEPTH = 20;
 
 /**
  * A string equal for two inputs that normalize alike, so that equal data set
- * again (a re-fetch, an immutable store) costs one JSON.stringify instead of a
- * normalization and a render. Taken when the input is normalized, so a later
- * change made in place to the old object cannot make stale output look
- * current. `undefined` when there is none to be had (cycles, BigInt, getters
- * that throw, too long).
+ * again (a re-fetch, an immutable store) costs one walk instead of a
+ * normalization and a render. Exact where JSON text is not: NaN, -0,
+ * `undefined` and array holes have their own marks. Taken when the input is
+ * normalized, so a later change made in place to the old object cannot make
+ * stale output look current. `undefined`, meaning "always different", for
+ * anything it cannot vouch for: objects that are not plain, functions,
+ * symbols, BigInt, cycles, getters that throw, and input past the bounds above
+ * (huge input is capped by normalization anyway, and a snapshot of it would
+ * cost more memory than the work it saves).
  */
 function jsonSnapshot(input: unknown): string | undefined {
   if (typeof input !== 'object' || input === null) return undefined;
+  const out: string[] = [];
+  const open = new Set<object>();
+  let values = 0;
+  let chars = 0;
+  const walk = (value: unknown, depth: number): boolean => {
+    if (++values > SNAPSHOT_MAX_VALUES || depth > SNAPSHOT_MAX_DEPTH) return false;
+    switch (typeof value) {
+      case 'string':
+        chars += value.length;
+        out.push(JSON.stringify(value));
+        return chars <= SNAPSHOT_MAX_CHARS;
+      case 'number':
+        out.push(Object.is(value, -0) ? '-0' : String(value));
+        return true;
+      case 'boolean':
+        out.push(value ? 'T' : 'F');
+        return true;
+      case 'undefined':
+        out.push('U');
+        return true;
+      case 'object': {
+        if (value === null) {
+          out.push('N');
+          return true;
+        }
+        if (open.has(value)) return false;
+        const isArray = Array.isArray(value);
+        const proto = Object.getPrototypeOf(value) as unknown;
+        if (!isArray && proto !== Object.prototype && proto !== null) return false;
+        open.add(value);
+        try {
+          if (isArray) {
+            out.push('[');
+            for (let i = 0; i < value.length; i++) {
+              if (!(i in value)) out.push('H,');
+              else if (!walk(value[i], depth + 1)) return false;
+              else out.push(',');
+            }
+            out.push(']');
+          } else {
+            out.push('{');
+            for (const key of Object.keys(value)) {
+              out.push(JSON.stringify(key), ':');
+              chars += key.length;
+              if (!walk((value as Record<string, unknown>)[key], depth + 1)) return false;
+              out.push(',');
+            }
+            out.push('}');
+          }
+        } finally {
+          open.delete(value);
+        }
+        return true;
+      }
+      default:
+        return false;
+    }
+  };
   try {
-    const text = JSON.stringify(input, snapshotReplacer);
-    return text.length <= MAX_SNAPSHOT_LENGTH ? text : undefined;
+    return walk(input, 0) ? out.join('') : undefined;
   } catch {
+    // A Proxy trap or a getter threw: no snapshot.
     return undefined;
   }
 }

@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const metaBoxStyles = css`
   [part~='base'] {
+    container-type: inline-size;
     padding: var(--_space);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -106,10 +107,11 @@ export const metaBoxStyles = css`
    * (an archive page of 1,000 boxes lays out one screenful, not 1,000; see
    * docs/benchmarks.md). A box remembers its real height once rendered; until
    * then it counts as --anp-estimated-height tall. A page opts out with
-   * anp-meta-box { content-visibility: visible }.
+   * anp-meta-box { content-visibility: visible }. The size container is the
+   * base part, not the host: Firefox gives a skipped host that is also a size
+   * container no height at all.
    */
   :host {
-    container-type: inline-size;
     content-visibility: auto;
     contain-intrinsic-block-size: auto var(--anp-estimated-height, 40rem);
   }
