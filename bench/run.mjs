@@ -9,7 +9,8 @@
 // vanilla), writes bench/results/latest.json and latest.svg (a --quick run
 // writes quick.json and quick.svg instead, so it never overwrites the full run).
 //
-// Options: --quick, --samples N, --only S3,S6 (scenario ids), --out NAME.
+// Options: --quick, --samples N, --only S3,S6 (scenario ids), --variants a,b, --out NAME.
+// Only a full run (none of these but --out latest) rewrites docs/benchmarks.md.
 //
 // Functions passed to page.evaluate run in the page, with the browser's globals:
 /* global window -- (the browser global used inside page.evaluate) */
@@ -21,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { minifyTemplates } from '../scripts/minify-templates.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = resolve(benchDir, '..');
@@ -38,6 +40,8 @@ const SAMPLES = Number(option('--samples') ?? (QUICK ? 3 : 10));
 // --quick: the scenarios that together exercise every variant and every harness path, at small N.
 const ONLY = option('--only')?.split(',') ?? (QUICK ? ['S3', 'S7', 'S8', 'S9'] : undefined);
 const OUT = option('--out') ?? (QUICK ? 'quick' : 'latest');
+// --variants a,b: only some variants (for a quick comparison while profiling; the docs table needs all).
+const ONLY_VARIANTS = option('--variants')?.split(',');
 const started = Date.now();
 
 // ---- variants -------------------------------------------------------------
@@ -65,6 +69,7 @@ const VARIANTS = [
   { id: 'd', name: 'React 19 + DOMPurify', entry: `import d from './variants/adapter-react.js'; start(d);`, kinds: 4 },
   { id: 'e', name: 'json-viewer', entry: `import e from './variants/adapter-json-viewer.js'; start(e);`, kinds: 1, sanitizes: false },
 ];
+if (ONLY_VARIANTS) VARIANTS.splice(0, VARIANTS.length, ...VARIANTS.filter((v) => ONLY_VARIANTS.includes(v.id)));
 if (!haveVanilla) console.log('note: bench/variants/vanilla.js is not there yet; running without variants (b) and (c)');
 
 /** Resolves the bare 'dompurify' import to the counting wrapper (bench/dompurify-counted.js). */
@@ -73,6 +78,21 @@ const countedDompurify = {
   setup(b) {
     const shim = join(benchDir, 'dompurify-counted.js');
     b.onResolve({ filter: /^dompurify$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
+  },
+};
+
+/**
+ * The library's css``/html`` template text squeezed as the classic script's
+ * build does (scripts/minify-templates.mjs), so variant (a) measures the
+ * elements CMS pages load, not the indentation of their source.
+ */
+const squeezedTemplates = {
+  name: 'anp-minify-templates',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => ({
+      contents: minifyTemplates(readFileSync(args.path, 'utf8'), args.path),
+      loader: 'js',
+    }));
   },
 };
 
@@ -88,7 +108,7 @@ async function buildVariants() {
       target: 'es2022',
       outfile: join(buildDir, `${variant.id}.js`),
       define: { 'process.env.NODE_ENV': '"production"' },
-      plugins: [countedDompurify],
+      plugins: [countedDompurify, squeezedTemplates],
       logLevel: 'warning',
     });
     writeFileSync(
@@ -512,7 +532,7 @@ writeFileSync(
 );
 writeFileSync(join(resultsDir, `${OUT}.svg`), svgChart(metrics, machine));
 console.log(`\nwrote bench/results/${OUT}.json and ${OUT}.svg in ${seconds.toFixed(0)} s`);
-if (OUT === 'latest' && !ONLY) updateDocs();
+if (OUT === 'latest' && !ONLY && !ONLY_VARIANTS && !option('--samples')) updateDocs();
 
 /**
  * A full run of every scenario rewrites the generated part of docs/benchmarks.md

@@ -51,11 +51,33 @@ export interface LabelPack {
  * `view_count`.
  */
 export function canonicalKey(key: string): string {
-  return key
-    .trim()
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/[\s\-_]+/g, '_')
-    .toLowerCase();
+  return remember(canonicalKeys, key, () =>
+    key
+      .trim()
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/[\s\-_]+/g, '_')
+      .toLowerCase(),
+  );
+}
+
+/**
+ * Keys repeat across the articles of a page (every box has a `view_count`), so
+ * the key-to-name work is done once per key. Each cache holds at most
+ * `KEY_CACHE_SIZE` keys and starts over when full, so untrusted input with
+ * endless distinct keys costs no more memory than that.
+ */
+const KEY_CACHE_SIZE = 2_000;
+const canonicalKeys = new Map<string, string>();
+const keyLabels = new Map<string, string>();
+
+function remember(cache: Map<string, string>, key: string, make: () => string): string {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= KEY_CACHE_SIZE) cache.clear();
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
 }
 
 /** Words written in capitals when a label is made from a key. */
@@ -63,6 +85,10 @@ const ACRONYMS = new Set(['ai', 'api', 'css', 'html', 'id', 'json', 'seo', 'ui',
 
 /** "view_count" → "view count", "recommendedAction" → "recommended action", "ai_brief" → "AI brief". */
 export function labelFromKey(key: string): string {
+  return remember(keyLabels, key, () => makeLabel(key));
+}
+
+function makeLabel(key: string): string {
   const spaced = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/[\s\-_]+/g, ' ')
