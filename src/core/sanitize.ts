@@ -101,6 +101,22 @@ function getPurifier(): { purify: DOMPurify; win: WindowLike } | undefined {
   if (!purifier) {
     // An instance of our own, so our hooks never touch a page's global DOMPurify.
     purifier = createDOMPurify(win);
+    // Set once: DOMPurify would otherwise rebuild its allow-lists from a config on every call.
+    purifier.setConfig({
+      ALLOWED_TAGS: [...RICH_ALLOWED_TAGS],
+      ALLOWED_ATTR: [...RICH_ALLOWED_ATTRIBUTES],
+      ALLOW_DATA_ATTR: false,
+      ALLOW_ARIA_ATTR: false,
+      ALLOW_UNKNOWN_PROTOCOLS: false,
+      SAFE_FOR_TEMPLATES: false,
+      RETURN_TRUSTED_TYPE: false,
+      // Parse everything as body content, so a leading <script> or <style> is
+      // removed (and reported) like any other, not hoisted into <head>.
+      FORCE_BODY: true,
+      // Renamed <script> and <style> lose their content, as the originals would.
+      ADD_FORBID_CONTENTS: [`${DEFUSED}script`, `${DEFUSED}style`],
+      ...(trustedTypesPolicy(win) ? { TRUSTED_TYPES_POLICY: trustedTypesPolicy(win) as never } : {}),
+    });
     purifier.addHook('afterSanitizeAttributes', (node) => {
       const element = node;
       if (node.nodeName !== 'A') {
@@ -167,22 +183,8 @@ export function sanitizeRich(input: string): SanitizeResult {
     // No DOM to sanitize with: never guess, show the markup as text.
     return { rich: { kind: 'text', text: input }, removed: [] };
   }
-  const { purify, win } = found;
-  const html = purify.sanitize(defuse(input), {
-    ALLOWED_TAGS: [...RICH_ALLOWED_TAGS],
-    ALLOWED_ATTR: [...RICH_ALLOWED_ATTRIBUTES],
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    ALLOW_UNKNOWN_PROTOCOLS: false,
-    SAFE_FOR_TEMPLATES: false,
-    RETURN_TRUSTED_TYPE: false,
-    // Parse everything as body content, so a leading <script> or <style> is
-    // removed (and reported) like any other, not hoisted into <head>.
-    FORCE_BODY: true,
-    // Renamed <script> and <style> lose their content, as the originals would.
-    ADD_FORBID_CONTENTS: [`${DEFUSED}script`, `${DEFUSED}style`],
-    ...(trustedTypesPolicy(win) ? { TRUSTED_TYPES_POLICY: trustedTypesPolicy(win) as never } : {}),
-  });
+  const { purify } = found;
+  const html = purify.sanitize(defuse(input));
   // DOMPurify lists its own wrapper elements too; they were never in the input.
   const wrappers = new Set(['BODY', 'HEAD', 'HTML', 'REMOVE', '#document-fragment']);
   const removed = purify.removed
