@@ -282,6 +282,60 @@ describe('<anp-meta-box>', () => {
     expect(inShadow(el, '[part~="list"]')[0]).to.equal(dl);
   });
 
+  describe('rich fields render the nodes the sanitizer left', () => {
+    /** Counts markup parses through a <template> (how Lit and unsafeHTML parse HTML) while `work` runs. */
+    async function templateParses(work: () => Promise<void>): Promise<number> {
+      const descriptor = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML')!;
+      let count = 0;
+      Object.defineProperty(Element.prototype, 'innerHTML', {
+        configurable: true,
+        get: descriptor.get,
+        set(this: Element, value: string) {
+          if (this instanceof HTMLTemplateElement) count++;
+          descriptor.set!.call(this, value);
+        },
+      });
+      try {
+        await work();
+      } finally {
+        Object.defineProperty(Element.prototype, 'innerHTML', descriptor);
+      }
+      return count;
+    }
+
+    it('without parsing their HTML a second time', async () => {
+      const warm = await seedBox(); // every template of the element is made by now
+      warm.remove();
+      const unique = `<b>bold ${Math.random()}</b> and <a href="https://example.org/x">a link</a>`;
+      const el = document.createElement('anp-meta-box');
+      const parses = await templateParses(async () => {
+        el.article = { meta: { summary: unique, notes: [unique, '<i>two</i>'] } };
+        document.body.append(el);
+        await el.updateComplete;
+      });
+      expect(parses).to.equal(0);
+      const summary = ddFor(el, 'summary')!;
+      expect(summary.querySelector('b')!.textContent).to.match(/^bold /);
+      expect(summary.querySelector('a')!.getAttribute('rel')).to.equal('noopener noreferrer nofollow ugc');
+      expect(ddFor(el, 'notes')!.querySelectorAll('li b, li i')).to.have.length(2);
+      el.remove();
+    });
+
+    it('a changed value replaces the old nodes, text to HTML and back', async () => {
+      const el = await fixture<AnpMetaBox>(html`<anp-meta-box .article=${{ meta: { summary: '<b>one</b>' } }}></anp-meta-box>`);
+      await el.updateComplete;
+      for (const [summary, expected] of [
+        ['<i>two</i>', '<i>two</i>'],
+        ['plain three', 'plain three'],
+        ['<em>four</em> <img src=x onerror=alert(1)>', '<em>four</em> '],
+      ] as const) {
+        el.article = { meta: { summary } };
+        await el.updateComplete;
+        expect(withoutComments(ddFor(el, 'summary') as unknown as ShadowRoot).trim(), summary).to.equal(expected.trim());
+      }
+    });
+  });
+
   describe('equal data set again as a new object (a re-fetch)', () => {
     /** Counts the element's render() calls from now on. */
     function countRenders(el: AnpMetaBox): { count: number } {

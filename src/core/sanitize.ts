@@ -110,6 +110,9 @@ function getPurifier(): { purify: DOMPurify; win: WindowLike } | undefined {
       ALLOW_UNKNOWN_PROTOCOLS: false,
       SAFE_FOR_TEMPLATES: false,
       RETURN_TRUSTED_TYPE: false,
+      // The cleaned nodes themselves: serialized here once for the article,
+      // and kept so that the browser renders them without parsing them again.
+      RETURN_DOM_FRAGMENT: true,
       // Parse everything as body content, so a leading <script> or <style> is
       // removed (and reported) like any other, not hoisted into <head>.
       FORCE_BODY: true,
@@ -183,8 +186,12 @@ export function sanitizeRich(input: string): SanitizeResult {
     // No DOM to sanitize with: never guess, show the markup as text.
     return { rich: { kind: 'text', text: input }, removed: [] };
   }
-  const { purify } = found;
-  const html = purify.sanitize(defuse(input));
+  const { purify, win } = found;
+  const cleaned = purify.sanitize(defuse(input)) as unknown as DocumentFragment;
+  // A template's content is an inert document: nothing in it loads or runs.
+  const holder = (win as unknown as Window).document.createElement('template');
+  holder.content.append(cleaned);
+  const html = holder.innerHTML;
   // DOMPurify lists its own wrapper elements too; they were never in the input.
   const wrappers = new Set(['BODY', 'HEAD', 'HTML', 'REMOVE', '#document-fragment']);
   const removed = purify.removed
@@ -195,8 +202,21 @@ export function sanitizeRich(input: string): SanitizeResult {
       if ('from' in item && item.from && (item.from as Element).nodeName === 'A') return 'href';
       return 'markup';
     });
-  return {
-    rich: { kind: 'html', html: html as SanitizedHtml },
-    removed: [...new Set(removed)],
-  };
+  const rich: RichText = { kind: 'html', html: html as SanitizedHtml };
+  cleanedNodes.set(rich, holder.content);
+  return { rich, removed: [...new Set(removed)] };
+}
+
+/** The nodes DOMPurify left, per rich value this module made (inert; cloned for each use). */
+const cleanedNodes = new WeakMap<RichText, DocumentFragment>();
+
+/**
+ * A fresh copy, in `doc`, of the nodes a rich value was made from, so an
+ * element renders them without parsing its HTML a second time. `undefined`
+ * for a value this module did not make in this page (for example one built
+ * on a server): render its HTML instead.
+ */
+export function cleanedFragment(rich: RichText, doc: Document): DocumentFragment | undefined {
+  const nodes = cleanedNodes.get(rich);
+  return nodes && doc.importNode<DocumentFragment>(nodes, true);
 }
