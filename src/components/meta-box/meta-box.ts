@@ -6,6 +6,7 @@ import { KNOWN_META_KEYS } from '../../core/normalize.js';
 import { richContent } from '../../base/rich-content.js';
 import { AnpElement } from '../../base/anp-element.js';
 import { renderHeading } from '../../base/heading.js';
+import { repeated, type Unit } from '../../base/repeated.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { renderScoreMeter, scoreMeterStyles } from '../score-bars/score-meter.js';
 import { metaBoxStyles } from './meta-box.styles.js';
@@ -22,6 +23,25 @@ import {
 } from './meta-values.js';
 
 const KNOWN = new Set<string>(KNOWN_META_KEYS);
+
+/** The top-level `<dl>`: one `<div part="field …">` pair per key. */
+const FIELD_LIST: Unit = {
+  head: '<dl part="list">',
+  item: ['<div part=', '><dt part="label">', '</dt><dd part="value">', '</dd></div>'],
+  tail: ['</dl>'],
+};
+/** The outline's `<dl>` (the "n more" row last). */
+const OUTLINE_LIST: Unit = {
+  head: '<dl part="outline-list">',
+  item: ['<div part="pair"><dt part="label">', '</dt><dd part="value">', '</dd></div>'],
+  tail: ['', '</dl>'],
+};
+/** The scores' `<dl>`: each label has an id its meter is named by. */
+const SCORE_LIST: Unit = {
+  head: '<dl part="nested scores">',
+  item: ['<div part="pair"><dt part="label" id=', '>', '</dt><dd part="value">', '</dd></div>'],
+  tail: ['', '</dl>'],
+};
 
 function keyList(value: string | undefined): Set<string> | undefined {
   if (value === undefined || value === null) return undefined;
@@ -131,15 +151,11 @@ export class AnpMetaBox extends AnpElement {
       ${renderHeading(this.uiText('metaBox'), this.level(), { hidden: this.noHeading })}
       ${
         listKeys.length
-          ? html`<dl part="list">
-              ${listKeys.map(
-                (key) =>
-                  html`<div part=${KNOWN.has(key) ? `field field-${key}` : 'field'}>
-                    <dt part="label">${this.fieldText(key)}</dt>
-                    <dd part="value">${this.renderField(meta, key, ctx)}</dd>
-                  </div>`,
-              )}
-            </dl>`
+          ? repeated(FIELD_LIST, listKeys, (key) => [
+              KNOWN.has(key) ? `field field-${key}` : 'field',
+              this.fieldText(key),
+              this.renderField(meta, key, ctx),
+            ])
           : nothing
       }
       ${showOutline ? this.renderOutline(meta.ai_outline!) : nothing}
@@ -151,16 +167,9 @@ export class AnpMetaBox extends AnpElement {
       <div role="heading" aria-level=${this.level(this.noHeading ? 0 : 1)} part="heading outline-heading" id="outline-heading">
         <slot name="outline-heading">${this.fieldText('ai_outline')}</slot>
       </div>
-      <dl part="outline-list">
-        ${outline.map(
-          (entry) =>
-            html`<div part="pair">
-              <dt part="label">${this.fieldText(entry.key)}</dt>
-              <dd part="value">${entry.value}</dd>
-            </div>`,
-        )}
-        ${renderMoreRow(this.meta?.more.ai_outline ?? 0, this.valueContext)}
-      </dl>
+      ${repeated(OUTLINE_LIST, outline, (entry) => [this.fieldText(entry.key), entry.value], [
+        renderMoreRow(this.meta?.more.ai_outline ?? 0, this.valueContext),
+      ])}
     </section>`;
   }
 
@@ -192,16 +201,12 @@ export class AnpMetaBox extends AnpElement {
       case 'view_count':
         return html`<data value=${String(meta.view_count)}>${formatInteger(meta.view_count!, this.locale)}</data>`;
       case 'score':
-        return html`<dl part="nested scores">
-          ${(meta.score ?? []).map(
-            (score, index) =>
-              html`<div part="pair">
-                <dt part="label" id=${`score-label-${index}`}>${this.fieldText(score.key)}</dt>
-                <dd part="value">${renderScoreMeter(score, `score-label-${index}`, this.locale)}</dd>
-              </div>`,
-          )}
-          ${renderMoreRow(meta.more.score ?? 0, ctx)}
-        </dl>`;
+        return repeated(
+          SCORE_LIST,
+          (meta.score ?? []).map((score, index) => ({ score, id: `score-label-${index}` })),
+          ({ score, id }) => [id, this.fieldText(score.key), renderScoreMeter(score, id, this.locale)],
+          [renderMoreRow(meta.more.score ?? 0, ctx)],
+        );
       case 'revision':
         return renderRevision(meta.revision!, ctx);
       case 'flags':

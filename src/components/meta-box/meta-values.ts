@@ -2,6 +2,21 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Entity, Entry, GenericValue, Revision, RichText } from '../../core/article.js';
 import { fieldLabel, formatDate, formatInteger, formatNumber, uiLabel, type LabelPack, type Labels } from '../../core/format.js';
 import { richContent } from '../../base/rich-content.js';
+import { repeated, type Unit } from '../../base/repeated.js';
+
+/** `<ul>` of `<li part="item">` (the "n more" line last). */
+const ITEM_LIST: Unit = { head: '<ul part="items">', item: ['<li part="item">', '</li>'], tail: ['', '</ul>'] };
+/** Nested `<dl>` of label → value pairs (the "n more" row last). */
+export const PAIR_LIST: Unit = {
+  head: '<dl part="nested">',
+  item: ['<div part="pair"><dt part="label">', '</dt><dd part="value">', '</dd></div>'],
+  tail: ['', '</dl>'],
+};
+const ENTITY_LIST: Unit = {
+  head: '<ul part="items">',
+  item: ['<li part="item entity"><span part="entity-name">', '</span>', '</li>'],
+  tail: ['</ul>'],
+};
 
 /** What every value renderer needs to know about its element. */
 export interface ValueContext {
@@ -26,28 +41,18 @@ export function renderDate(iso: string, ctx: ValueContext): TemplateResult {
 }
 
 export function renderTextList(items: readonly string[], more: number, ctx: ValueContext): TemplateResult {
-  return html`<ul part="items">
-    ${items.map((item) => html`<li part="item">${item}</li>`)}${renderMore(more, ctx)}
-  </ul>`;
+  return repeated(ITEM_LIST, items, (item) => [item], [renderMore(more, ctx)]);
 }
 
 export function renderRichList(items: readonly RichText[], more: number, ctx: ValueContext): TemplateResult {
-  return html`<ul part="items">
-    ${items.map((item) => html`<li part="item">${richContent(item)}</li>`)}${renderMore(more, ctx)}
-  </ul>`;
+  return repeated(ITEM_LIST, items, (item) => [richContent(item)], [renderMore(more, ctx)]);
 }
 
 export function renderEntities(entities: readonly Entity[]): TemplateResult {
-  return html`<ul part="items">
-    ${entities.map(
-      (entity) =>
-        html`<li part="item entity">
-          <span part="entity-name">${entity.name}</span>${
-            entity.type === undefined ? nothing : html` <span part="entity-type">${entity.type}</span>`
-          }
-        </li>`,
-    )}
-  </ul>`;
+  return repeated(ENTITY_LIST, entities, (entity) => [
+    entity.name,
+    entity.type === undefined ? nothing : html` <span part="entity-type">${entity.type}</span>`,
+  ]);
 }
 
 /** A nested `<dl>` of label → value. */
@@ -57,16 +62,9 @@ export function renderEntries<T>(
   ctx: ValueContext,
   more = 0,
 ): TemplateResult {
-  return html`<dl part="nested">
-    ${entries.map(
-      (entry) =>
-        html`<div part="pair">
-          <dt part="label">${fieldLabel(entry.key, ctx.labels, ctx.pack)}</dt>
-          <dd part="value">${renderValue(entry.value)}</dd>
-        </div>`,
-    )}
-    ${renderMoreRow(more, ctx)}
-  </dl>`;
+  return repeated(PAIR_LIST, entries, (entry) => [fieldLabel(entry.key, ctx.labels, ctx.pack), renderValue(entry.value)], [
+    renderMoreRow(more, ctx),
+  ]);
 }
 
 /** The "n more" line of a capped object, as the last pair of its `<dl>`. */
@@ -106,9 +104,7 @@ export function renderGeneric(value: GenericValue, ctx: ValueContext): TemplateR
     case 'null':
       return html`<span part="none">${uiLabel('none', ctx.labels, undefined, ctx.pack)}</span>`;
     case 'list':
-      return html`<ul part="items">
-        ${value.items.map((item) => html`<li part="item">${renderGeneric(item, ctx)}</li>`)}${renderMore(value.more, ctx)}
-      </ul>`;
+      return repeated(ITEM_LIST, value.items, (item) => [renderGeneric(item, ctx)], [renderMore(value.more, ctx)]);
     case 'map':
       return renderEntries(value.entries, (child) => renderGeneric(child, ctx), ctx, value.more);
   }
