@@ -46,29 +46,27 @@ const SNAPSHOT_MAX_DEPTH = 20;
  */
 function jsonSnapshot(input: unknown): string | undefined {
   if (typeof input !== 'object' || input === null) return undefined;
-  const out: string[] = [];
   const open = new Set<object>();
+  let out = '';
   let values = 0;
-  let chars = 0;
   const walk = (value: unknown, depth: number): boolean => {
-    if (++values > SNAPSHOT_MAX_VALUES || depth > SNAPSHOT_MAX_DEPTH) return false;
+    if (++values > SNAPSHOT_MAX_VALUES || depth > SNAPSHOT_MAX_DEPTH || out.length > SNAPSHOT_MAX_CHARS) return false;
     switch (typeof value) {
       case 'string':
-        chars += value.length;
-        out.push(JSON.stringify(value));
-        return chars <= SNAPSHOT_MAX_CHARS;
+        out += JSON.stringify(value);
+        return true;
       case 'number':
-        out.push(Object.is(value, -0) ? '-0' : String(value));
+        out += Object.is(value, -0) ? '-0' : String(value);
         return true;
       case 'boolean':
-        out.push(value ? 'T' : 'F');
+        out += value ? 'T' : 'F';
         return true;
       case 'undefined':
-        out.push('U');
+        out += 'U';
         return true;
       case 'object': {
         if (value === null) {
-          out.push('N');
+          out += 'N';
           return true;
         }
         if (open.has(value)) return false;
@@ -78,22 +76,21 @@ function jsonSnapshot(input: unknown): string | undefined {
         open.add(value);
         try {
           if (isArray) {
-            out.push('[');
+            out += '[';
             for (let i = 0; i < value.length; i++) {
-              if (!(i in value)) out.push('H,');
+              if (!(i in value)) out += 'H';
               else if (!walk(value[i], depth + 1)) return false;
-              else out.push(',');
+              out += ',';
             }
-            out.push(']');
+            out += ']';
           } else {
-            out.push('{');
+            out += '{';
             for (const key of Object.keys(value)) {
-              out.push(JSON.stringify(key), ':');
-              chars += key.length;
+              out += JSON.stringify(key) + ':';
               if (!walk((value as Record<string, unknown>)[key], depth + 1)) return false;
-              out.push(',');
+              out += ',';
             }
-            out.push('}');
+            out += '}';
           }
         } finally {
           open.delete(value);
@@ -105,7 +102,7 @@ function jsonSnapshot(input: unknown): string | undefined {
     }
   };
   try {
-    return walk(input, 0) ? out.join('') : undefined;
+    return walk(input, 0) && out.length <= SNAPSHOT_MAX_CHARS ? out : undefined;
   } catch {
     // A Proxy trap or a getter threw: no snapshot.
     return undefined;

@@ -130,12 +130,16 @@ export function uiLabel(name: keyof UiLabels, labels?: Labels, values?: Record<s
  */
 export function resolveLocale(lang: string | null | undefined): string {
   if (!lang) return 'en';
-  try {
-    return Intl.NumberFormat.supportedLocalesOf(lang)[0] ?? 'en';
-  } catch {
-    return 'en';
-  }
+  // Every element on a page asks for the same few tags.
+  return remember(resolvedLocales, lang, () => {
+    try {
+      return Intl.NumberFormat.supportedLocalesOf(lang)[0] ?? 'en';
+    } catch {
+      return 'en';
+    }
+  });
 }
+const resolvedLocales = new Map<string, string>();
 
 // Intl formatters are costly to build and hundreds of boxes share a locale.
 const formatterCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
