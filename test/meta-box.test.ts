@@ -282,6 +282,42 @@ describe('<anp-meta-box>', () => {
     expect(inShadow(el, '[part~="list"]')[0]).to.equal(dl);
   });
 
+  describe('a huge meta renders task by task', () => {
+    const rows = (el: Element) => inShadow(el, '[part~="list"] > [part~="field"]');
+    const hugeMeta = (n: number, value = 'v') =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`key_${String(i).padStart(3, '0')}`, `${value} ${i}`]));
+    /** Lets Lit's first update run (a microtask), but not a task. */
+    const microtasks = async () => {
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    };
+
+    it('the first task shows the first 25 rows, updateComplete all of them in order', async () => {
+      const el = document.createElement('anp-meta-box');
+      el.article = { meta: hugeMeta(150) };
+      document.body.append(el);
+      await microtasks();
+      expect(rows(el)).to.have.length(25);
+      await el.updateComplete;
+      expect(rows(el)).to.have.length(150);
+      expect(rows(el).map((row) => textOf(row.querySelector('dd')))).to.deep.equal(Array.from({ length: 150 }, (_, i) => `v ${i}`));
+      // A box that shows its rows updates them all at once.
+      el.article = { meta: hugeMeta(150, 'w') };
+      await microtasks();
+      expect(rows(el)).to.have.length(150);
+      expect(textOf(rows(el)[149].querySelector('dd'))).to.equal('w 149');
+      el.remove();
+    });
+
+    it('a box of 25 rows or fewer renders in one update', async () => {
+      const el = document.createElement('anp-meta-box');
+      el.article = { meta: hugeMeta(25) };
+      document.body.append(el);
+      await microtasks();
+      expect(rows(el)).to.have.length(25);
+      el.remove();
+    });
+  });
+
   describe('rich fields render the nodes the sanitizer left', () => {
     /** Counts markup parses through a <template> (how Lit and unsafeHTML parse HTML) while `work` runs. */
     async function templateParses(work: () => Promise<void>): Promise<number> {

@@ -370,6 +370,34 @@ describe('theming: --anp-* tokens', () => {
     expect(width(page, '[part~="outline-list"] [part~="label"]')).to.be.closeTo(250, 0.5);
   });
 
+  it('--anp-estimated-height: an off-screen meta box skips rendering and counts as that tall until shown', async () => {
+    const spacer = attach(document.createElement('div'));
+    spacer.style.blockSize = '5000px';
+    const el = attach(document.createElement('anp-meta-box'));
+    el.style.setProperty('--anp-estimated-height', '123px');
+    el.article = seedArticle();
+    await el.updateComplete;
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    try {
+      if (CSS.supports('content-visibility', 'auto')) {
+        expect(getComputedStyle(el).contentVisibility).to.equal('auto');
+        expect(el.getBoundingClientRect().height, 'off screen').to.be.closeTo(123, 0.5);
+        el.scrollIntoView();
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        expect(el.getBoundingClientRect().height, 'shown').to.be.greaterThan(400);
+      } else {
+        // An engine without content-visibility lays every box out: the estimate is never used.
+        expect(el.getBoundingClientRect().height).to.be.greaterThan(400);
+      }
+      // Rendered either way: the shadow DOM is complete, for readers, find-in-page and assistive technology.
+      expect(inShadow(el, '[part~="field"]').length).to.be.greaterThan(10);
+    } finally {
+      spacer.remove();
+      el.remove();
+      window.scrollTo(0, 0);
+    }
+  });
+
   it('--anp-bar-height and --anp-bar-track: every meter', async () => {
     const [plain, page] = await withTokens('--anp-bar-height: 17px; --anp-bar-track: rgb(200, 200, 60);');
     for (const tag of ['anp-score-bars', 'anp-meta-box'] as const) {

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Entry, KnownMetaKey, Meta } from '../../core/article.js';
+import type { Entry, GenericValue, KnownMetaKey, Meta } from '../../core/article.js';
 import { canonicalKey, formatInteger, formatMinutes, isoMinutes } from '../../core/format.js';
 import { KNOWN_META_KEYS } from '../../core/normalize.js';
 import { richContent } from '../../base/rich-content.js';
@@ -24,12 +24,33 @@ import {
 
 const KNOWN = new Set<string>(KNOWN_META_KEYS);
 
-/** The top-level `<dl>`: one `<div part="field …">` pair per key. */
-const FIELD_LIST: Unit = {
-  head: '<dl part="list">',
+/** Some of the top-level `<dl>`'s pairs: one `<div part="field …">` per key. */
+const FIELD_ROWS: Unit = {
+  head: '',
   item: ['<div part=', '><dt part="label">', '</dt><dd part="value">', '</dd></div>'],
-  tail: ['</dl>'],
+  tail: [''],
 };
+/** Values per row of FIELD_ROWS: the part names, the label, the value. */
+const FIELD_ROWS_VALUES = 3;
+
+/**
+ * Rows rendered in the first task, and in each one after. A box with more (a
+ * huge meta: up to 200 keys after the caps) shows the first rows at once and
+ * the rest in the tasks after, so the page never waits on one long task;
+ * `updateComplete` resolves once every row is there. See docs/benchmarks.md, S6.
+ */
+const FIRST_ROWS = 25;
+const MORE_ROWS = 60;
+
+/** Runs `callback` in a task of its own, soon (no timer clamping, unlike a nested setTimeout). */
+function nextTask(callback: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    callback();
+  };
+  channel.port2.postMessage(null);
+}
 /** The outline's `<dl>` (the "n more" row last). */
 const OUTLINE_LIST: Unit = {
   head: '<dl part="outline-list">',
@@ -124,12 +145,25 @@ export class AnpMetaBox extends AnpElement {
   private fieldSet?: Set<string>;
   private excludeSet?: Set<string>;
   private meta?: Meta;
+  /** How many rows of the top-level list are rendered (the rest follow task by task). */
+  private shownRows = Infinity;
+  private rowCount = 0;
+  private moreRows?: Promise<void>;
+  /** Rows already made for this meta and these words, reused while the rest arrive. */
+  private rowCache?: { meta: Meta; locale: string; labels: unknown; keys: string; chunks: TemplateResult[] };
+  /** The extra (unknown) fields of the meta by key. */
+  private extras?: { meta: Meta; byKey: Map<string, Entry<GenericValue>> };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('fields')) this.fieldSet = keyList(this.fields);
     if (changed.has('exclude')) this.excludeSet = keyList(this.exclude);
-    this.meta = this.resolveArticle()?.meta;
+    const meta = this.resolveArticle()?.meta;
+    // A box that shows nothing yet starts with one task's worth of rows (on a
+    // page; a server renders them all). One that shows rows updates them all at once.
+    if (meta && !this.meta) this.shownRows = this.isConnected ? FIRST_ROWS : Infinity;
+    this.meta = meta;
+    this.rowCount = meta ? this.visibleKeys(meta).filter((key) => key !== 'ai_outline').length : 0;
   }
 
   /** Keys to render, in order: `fields` order when given, input order otherwise. */
@@ -149,17 +183,64 @@ export class AnpMetaBox extends AnpElement {
     if (!listKeys.length && !showOutline) return nothing;
     return html`<div part="base">
       ${renderHeading(this.uiText('metaBox'), this.level(), { hidden: this.noHeading })}
-      ${
-        listKeys.length
-          ? repeated(FIELD_LIST, listKeys, (key) => [
-              KNOWN.has(key) ? `field field-${key}` : 'field',
-              this.fieldText(key),
-              this.renderField(meta, key, ctx),
-            ])
-          : nothing
-      }
+      ${listKeys.length ? html`<dl part="list">${this.renderRows(meta, listKeys, ctx)}</dl>` : nothing}
       ${showOutline ? this.renderOutline(meta.ai_outline!) : nothing}
     </div>`;
+  }
+
+  /**
+   * The list's rows up to `shownRows`, as chunks (the first `FIRST_ROWS`, then
+   * `MORE_ROWS` each). Chunks made before for the same meta and words are
+   * reused, so adding one costs that chunk only.
+   */
+  private renderRows(meta: Meta, keys: string[], ctx: ValueContext): TemplateResult[] {
+    const keyText = keys.join(',');
+    let cache = this.rowCache;
+    if (!cache || cache.meta !== meta || cache.locale !== ctx.locale || cache.labels !== ctx.labels || cache.keys !== keyText) {
+      cache = this.rowCache = { meta, locale: ctx.locale, labels: ctx.labels, keys: keyText, chunks: [] };
+    }
+    const shown = Math.min(keys.length, this.shownRows);
+    const chunks: TemplateResult[] = [];
+    for (let start = 0, index = 0; start < shown; index++) {
+      const end = Math.min(shown, start + (index === 0 ? FIRST_ROWS : MORE_ROWS));
+      let chunk = cache.chunks[index];
+      if (!chunk || chunk.values.length !== (end - start) * FIELD_ROWS_VALUES) {
+        chunk = cache.chunks[index] = repeated(FIELD_ROWS, keys.slice(start, end), (key) => [
+          KNOWN.has(key) ? `field field-${key}` : 'field',
+          this.fieldText(key),
+          this.renderField(meta, key, ctx),
+        ]);
+      }
+      chunks.push(chunk);
+      start = end;
+    }
+    return chunks;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The row cache serves the chunks of one first render only: later updates make every row anew.
+    if (this.shownRows >= this.rowCount) this.rowCache = undefined;
+    if (this.shownRows < this.rowCount && !this.moreRows) {
+      this.moreRows = new Promise((done) =>
+        nextTask(() => {
+          this.moreRows = undefined;
+          this.shownRows += MORE_ROWS;
+          this.requestUpdate();
+          done();
+        }),
+      );
+    }
+  }
+
+  /** Resolves once every row is rendered, including rows still waiting for their task. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.moreRows) {
+      await this.moreRows;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   private renderOutline(outline: Entry<string>[]): TemplateResult {
@@ -175,7 +256,8 @@ export class AnpMetaBox extends AnpElement {
 
   private renderField(meta: Meta, key: string, ctx: ValueContext): unknown {
     if (!KNOWN.has(key)) {
-      const extra = meta.extra.find((entry) => entry.key === key);
+      if (this.extras?.meta !== meta) this.extras = { meta, byKey: new Map(meta.extra.map((entry) => [entry.key, entry])) };
+      const extra = this.extras.byKey.get(key);
       return extra ? renderGeneric(extra.value, ctx) : nothing;
     }
     const known = key as KnownMetaKey;
