@@ -370,6 +370,7 @@ function evaluateGoals(metrics) {
       'share',
     ),
     goal('S8 heap with boxes mounted, anp / vanilla', ratio('S8 heap MB mounted', 'a', 'b'), 1.4),
+    goal('S8 heap after 5 mount/unmount cycles, anp / vanilla', ratio('S8 heap MB after cycles', 'a', 'b'), 1.4),
   ];
 }
 
