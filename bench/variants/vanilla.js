@@ -364,8 +364,20 @@ class VanillaElement extends HTMLElement {
 // ---------------------------------------------------------------------------
 // <vanilla-meta-box>
 
+// Like the library's meta box: from the ninth box on the page, off-screen boxes skip layout and paint.
+let boxesOnPage = 0;
+
 class VanillaMetaBox extends VanillaElement {
   static sheet = metaBoxSheet;
+
+  connectedCallback() {
+    if (++boxesOnPage > 8 && !this.hasAttribute('data-anp-offscreen')) this.setAttribute('data-anp-offscreen', '');
+    super.connectedCallback();
+  }
+
+  disconnectedCallback() {
+    boxesOnPage--;
+  }
 
   render(article, ctx) {
     const meta = article.meta;

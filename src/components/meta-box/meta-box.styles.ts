@@ -2,7 +2,6 @@ import { css } from 'lit';
 
 export const metaBoxStyles = css`
   [part~='base'] {
-    container-type: inline-size;
     padding: var(--_space);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -103,17 +102,22 @@ export const metaBoxStyles = css`
     }
   }
   /*
-   * Off-screen boxes skip layout and paint until they come near the viewport
-   * (an archive page of 1,000 boxes lays out one screenful, not 1,000; see
+   * On a page of many boxes (an archive: from the ninth box on, see
+   * meta-box.ts), off-screen boxes skip layout and paint until they come near
+   * the viewport, so 1,000 boxes lay out one screenful, not 1,000 (see
    * docs/benchmarks.md). A box remembers its real height once rendered; until
-   * then it counts as --anp-estimated-height tall. A page opts out with
-   * anp-meta-box { content-visibility: visible }. The size container is the
-   * base part, not the host: Firefox gives a skipped host that is also a size
-   * container no height at all.
+   * then it counts as --anp-estimated-height tall. The first boxes of a page
+   * never do, so an article page cannot shift while a box is measured. A page
+   * opts out with anp-meta-box::part(base) { content-visibility: visible }.
+   * On the base part, not the host: Firefox gives a skipped element that is
+   * also a size container no height.
    */
-  :host {
+  :host([data-anp-offscreen]) [part~='base'] {
     content-visibility: auto;
     contain-intrinsic-block-size: auto var(--anp-estimated-height, 40rem);
+  }
+  :host {
+    container-type: inline-size;
   }
   @media (forced-colors: active) {
     [part~='base'] {

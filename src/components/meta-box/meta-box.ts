@@ -64,6 +64,14 @@ const SCORE_LIST: Unit = {
   tail: ['', '</dl>'],
 };
 
+/**
+ * Meta boxes on the page. From the ninth on, a box marks itself
+ * `data-anp-offscreen` and skips layout and paint while off screen (see
+ * meta-box.styles.ts); the first ones, all an article page has, always lay out.
+ */
+let boxesOnPage = 0;
+const EAGER_BOXES = 8;
+
 function keyList(value: string | undefined): Set<string> | undefined {
   if (value === undefined || value === null) return undefined;
   const keys = value
@@ -127,7 +135,7 @@ function keyList(value: string | undefined): Set<string> | undefined {
  * @cssprop --anp-bar-color-low - Score bar colour below 50.
  * @cssprop --anp-bar-track - The empty part of a score bar.
  * @cssprop --anp-bar-height - Score bar thickness.
- * @cssprop --anp-estimated-height - Height an off-screen box counts as before it has first rendered (default 40rem); boxes off screen skip layout and paint (`content-visibility: auto`).
+ * @cssprop --anp-estimated-height - On a page of more than eight meta boxes, the height an off-screen box counts as before it has first rendered (default 40rem); such boxes skip layout and paint while off screen (`content-visibility: auto`).
  *
  * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid still renders.
  */
@@ -153,6 +161,16 @@ export class AnpMetaBox extends AnpElement {
   private rowCache?: { meta: Meta; locale: string; labels: unknown; keys: string; chunks: TemplateResult[] };
   /** The extra (unknown) fields of the meta by key. */
   private extras?: { meta: Meta; byKey: Map<string, Entry<GenericValue>> };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (++boxesOnPage > EAGER_BOXES && !this.hasAttribute('data-anp-offscreen')) this.setAttribute('data-anp-offscreen', '');
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    boxesOnPage--;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
