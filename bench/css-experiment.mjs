@@ -4,13 +4,13 @@
 // to every shadow root, then times the first forced layout; one fresh page per
 // override, three rounds, the medians printed. Exploratory; not part of CI.
 /* global window, document, CSSStyleSheet -- (browser globals used inside page.evaluate) */
-import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join, resolve, extname } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { serveDir, writeBenchPage } from './dev-page.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const outDir = join(benchDir, '.build/css');
@@ -43,16 +43,8 @@ await build({
   outfile: join(outDir, 'a.js'),
   logLevel: 'warning',
 });
-writeFileSync(
-  join(outDir, 'a.html'),
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><style>body{margin:0;font:16px/1.4 system-ui,sans-serif}#root{max-width:60rem;padding:1rem}</style><script type="module" src="./a.js"></script></head><body><main id="root"></main></body></html>`,
-);
-const server = createServer((request, response) => {
-  const file = resolve(outDir, '.' + new URL(request.url, 'http://x').pathname);
-  if (!file.startsWith(outDir) || !existsSync(file)) return void response.writeHead(404).end();
-  response.writeHead(200, { 'content-type': extname(file) === '.html' ? 'text/html' : 'text/javascript' }).end(readFileSync(file));
-});
-await new Promise((done) => server.listen(0, '127.0.0.1', done));
+writeBenchPage(outDir, 'a');
+const { server, origin } = await serveDir(outDir);
 const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 const results = {};
 try {
@@ -60,7 +52,7 @@ try {
     for (const [name, cssText] of Object.entries(OVERRIDES)) {
       const page = await browser.newPage();
       await page.setViewport({ width: 1280, height: 800 });
-      await page.goto(`http://127.0.0.1:${server.address().port}/a.html`);
+      await page.goto(`${origin}/a.html`);
       await page.waitForFunction(() => window.bench !== undefined);
       await page.evaluate(() => window.bench.ready());
       const ms = await page.evaluate(

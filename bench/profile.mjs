@@ -4,13 +4,13 @@
 // the V8 sampling profiler (CDP), and prints the functions with the most self time,
 // and the main thread's time in style, layout and paint (trace events).
 /* global window, TrustedTypePolicyFactory -- (the browser global used inside page.evaluate) */
-import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join, resolve, extname } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { serveDir, writeBenchPage } from './dev-page.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const outDir = join(benchDir, '.build/profile');
@@ -30,16 +30,8 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
 });
-writeFileSync(
-  join(outDir, `${variant}.html`),
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><style>body{margin:0;font:16px/1.4 system-ui,sans-serif}#root{max-width:60rem;padding:1rem}</style><script type="module" src="./${variant}.js"></script></head><body><main id="root"></main></body></html>`,
-);
-const server = createServer((request, response) => {
-  const file = resolve(outDir, '.' + new URL(request.url, 'http://x').pathname);
-  if (!file.startsWith(outDir) || !existsSync(file)) return void response.writeHead(404).end();
-  response.writeHead(200, { 'content-type': extname(file) === '.html' ? 'text/html' : 'text/javascript' }).end(readFileSync(file));
-});
-await new Promise((done) => server.listen(0, '127.0.0.1', done));
+writeBenchPage(outDir, variant);
+const { server, origin } = await serveDir(outDir);
 const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 try {
   const page = await browser.newPage();
@@ -54,7 +46,7 @@ try {
       return create.call(this, name, wrapped);
     };
   });
-  await page.goto(`http://127.0.0.1:${server.address().port}/${variant}.html`);
+  await page.goto(`${origin}/${variant}.html`);
   await page.waitForFunction(() => window.bench !== undefined);
   await page.evaluate(() => window.bench.ready());
   await page.evaluate((n, dataset) => window.bench.prepare(dataset, n, 3), Number(n), dataset);

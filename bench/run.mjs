@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
-import { minifyTemplates } from '../scripts/minify-templates.mjs';
+import { minifyTemplatesEsbuildPlugin } from '../scripts/minify-templates.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = resolve(benchDir, '..');
@@ -86,15 +86,7 @@ const countedDompurify = {
  * build does (scripts/minify-templates.mjs), so variant (a) measures the
  * elements CMS pages load, not the indentation of their source.
  */
-const squeezedTemplates = {
-  name: 'anp-minify-templates',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => ({
-      contents: minifyTemplates(readFileSync(args.path, 'utf8'), args.path),
-      loader: 'js',
-    }));
-  },
-};
+const squeezedTemplates = minifyTemplatesEsbuildPlugin();
 
 async function buildVariants() {
   mkdirSync(buildDir, { recursive: true });

@@ -75,3 +75,16 @@ export function minifyTemplatesPlugin({ include = /[\\/]dist[\\/](?!anp-componen
     },
   };
 }
+
+/** As an esbuild plugin: the library's modules in dist/ are loaded squeezed (bench, size entries). */
+export function minifyTemplatesEsbuildPlugin() {
+  return {
+    name: 'anp-minify-templates',
+    setup(builder) {
+      builder.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, async (args) => {
+        const { readFile } = await import('node:fs/promises');
+        return { contents: minifyTemplates(await readFile(args.path, 'utf8'), args.path), loader: 'js' };
+      });
+    },
+  };
+}

@@ -12,25 +12,17 @@
 //                                       anp-components/components/checklist/checklist.js
 //
 // Run after `npm run build`.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { minifyTemplates } from './minify-templates.mjs';
+import { minifyTemplatesEsbuildPlugin } from './minify-templates.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(root, 'test-results/size');
 mkdirSync(out, { recursive: true });
 
-const squeeze = {
-  name: 'anp-minify-templates',
-  setup(builder) {
-    builder.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => ({
-      contents: minifyTemplates(readFileSync(args.path, 'utf8'), args.path),
-      loader: 'js',
-    }));
-  },
-};
+const squeeze = minifyTemplatesEsbuildPlugin();
 
 const common = { bundle: true, minify: true, target: 'es2021', plugins: [squeeze], logLevel: 'warning', legalComments: 'none' };
 
