@@ -272,11 +272,16 @@ export abstract class AnpElement extends LitElement {
   /** Resolves once everything the element has, including a pending `src` fetch, is rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.pendingFetch) {
-      await this.pendingFetch;
+    for (let pending = this.pendingWork(); pending; pending = this.pendingWork()) {
+      await pending;
       complete = await super.getUpdateComplete();
     }
     return complete;
+  }
+
+  /** Work still to come before what the element has is rendered: a `src` fetch here; subclasses add their own. */
+  protected pendingWork(): Promise<unknown> | undefined {
+    return this.pendingFetch;
   }
 
   /**

@@ -61,19 +61,22 @@ export function canonicalKey(key: string): string {
 }
 
 /**
- * Keys repeat across the articles of a page (every box has a `view_count`), so
- * the key-to-name work is done once per key. Each cache holds at most
- * `KEY_CACHE_SIZE` keys and starts over when full, so untrusted input with
- * endless distinct keys costs no more memory than that.
+ * Keys repeat across the articles of a page (every box has a `view_count`),
+ * and hundreds of boxes share a locale, so key names, key labels, locales and
+ * Intl formatters are each made once. Each cache holds at most `CACHE_SIZE`
+ * entries and starts over when full, so untrusted input with endless distinct
+ * keys costs no more memory than that.
  */
-const KEY_CACHE_SIZE = 2_000;
+const CACHE_SIZE = 2_000;
 const canonicalKeys = new Map<string, string>();
 const keyLabels = new Map<string, string>();
+const resolvedLocales = new Map<string, string>();
+const formatterCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-function remember(cache: Map<string, string>, key: string, make: () => string): string {
+function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
   let value = cache.get(key);
   if (value === undefined) {
-    if (cache.size >= KEY_CACHE_SIZE) cache.clear();
+    if (cache.size >= CACHE_SIZE) cache.clear();
     value = make();
     cache.set(key, value);
   }
@@ -139,18 +142,9 @@ export function resolveLocale(lang: string | null | undefined): string {
     }
   });
 }
-const resolvedLocales = new Map<string, string>();
-
-// Intl formatters are costly to build and hundreds of boxes share a locale.
-const formatterCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
-  let formatter = formatterCache.get(key) as T | undefined;
-  if (!formatter) {
-    formatter = make();
-    formatterCache.set(key, formatter);
-  }
-  return formatter;
+  return remember(formatterCache as Map<string, T>, key, make);
 }
 
 /** 513976 → "513,976" in `en`, "513.976" in `de`. */

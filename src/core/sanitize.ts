@@ -169,6 +169,9 @@ function originalName(name: string): string {
   return name.replace(DEFUSED_ATTRIBUTE, '').replace(DEFUSED, '');
 }
 
+/** DOMPurify lists its own wrapper elements as removed too; they were never in the input. */
+const DOMPURIFY_WRAPPERS = new Set(['BODY', 'HEAD', 'HTML', 'REMOVE', '#document-fragment']);
+
 export interface SanitizeResult {
   rich: RichText;
   /** Names of what was removed (tags as `<tag>`, attributes by name). */
@@ -192,10 +195,8 @@ export function sanitizeRich(input: string): SanitizeResult {
   const holder = (win as unknown as Window).document.createElement('template');
   holder.content.append(cleaned);
   const html = holder.innerHTML;
-  // DOMPurify lists its own wrapper elements too; they were never in the input.
-  const wrappers = new Set(['BODY', 'HEAD', 'HTML', 'REMOVE', '#document-fragment']);
   const removed = purify.removed
-    .filter((item) => !('element' in item && item.element && wrappers.has(item.element.nodeName)))
+    .filter((item) => !('element' in item && item.element && DOMPURIFY_WRAPPERS.has(item.element.nodeName)))
     .map((item) => {
       if ('element' in item && item.element) return `<${originalName(item.element.nodeName.toLowerCase())}>`;
       if ('attribute' in item && item.attribute) return originalName(item.attribute.name);

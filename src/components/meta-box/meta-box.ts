@@ -30,8 +30,6 @@ const FIELD_ROWS: Unit = {
   item: ['<div part=', '><dt part="label">', '</dt><dd part="value">', '</dd></div>'],
   tail: [''],
 };
-/** Values per row of FIELD_ROWS: the part names, the label, the value. */
-const FIELD_ROWS_VALUES = 3;
 
 /**
  * Rows rendered in the first task, and in each one after. A box with more (a
@@ -155,10 +153,12 @@ export class AnpMetaBox extends AnpElement {
   private meta?: Meta;
   /** How many rows of the top-level list are rendered (the rest follow task by task). */
   private shownRows = Infinity;
-  private rowCount = 0;
+  /** The keys to render, in order, and those of the top-level list (all but the outline); made once per update. */
+  private keys: string[] = [];
+  private listKeys: string[] = [];
   private moreRows?: Promise<void>;
-  /** Rows already made for this meta and these words, reused while the rest arrive. */
-  private rowCache?: { meta: Meta; locale: string; labels: unknown; keys: string; chunks: TemplateResult[] };
+  /** The rows made so far while a first render arrives task by task (any property change starts over). */
+  private rowChunks: TemplateResult[] = [];
   /** The extra (unknown) fields of the meta by key. */
   private extras?: { meta: Meta; byKey: Map<string, Entry<GenericValue>> };
 
@@ -181,7 +181,10 @@ export class AnpMetaBox extends AnpElement {
     // page; a server renders them all). One that shows rows updates them all at once.
     if (meta && !this.meta) this.shownRows = this.isConnected ? FIRST_ROWS : Infinity;
     this.meta = meta;
-    this.rowCount = meta ? this.visibleKeys(meta).filter((key) => key !== 'ai_outline').length : 0;
+    this.keys = meta ? this.visibleKeys(meta) : [];
+    this.listKeys = this.keys.filter((key) => key !== 'ai_outline');
+    // The next chunk's update changes no property; anything else makes every row anew.
+    if (changed.size > 0) this.rowChunks = [];
   }
 
   /** Keys to render, in order: `fields` order when given, input order otherwise. */
@@ -195,9 +198,8 @@ export class AnpMetaBox extends AnpElement {
     const meta = this.meta;
     if (!meta) return nothing;
     const ctx: ValueContext = this.valueContext;
-    const keys = this.visibleKeys(meta);
-    const showOutline = keys.includes('ai_outline') && meta.ai_outline !== undefined;
-    const listKeys = keys.filter((key) => key !== 'ai_outline');
+    const listKeys = this.listKeys;
+    const showOutline = listKeys.length < this.keys.length && meta.ai_outline !== undefined;
     if (!listKeys.length && !showOutline) return nothing;
     return html`<div part="base">
       ${renderHeading(this.uiText('metaBox'), this.level(), { hidden: this.noHeading })}
@@ -208,38 +210,29 @@ export class AnpMetaBox extends AnpElement {
 
   /**
    * The list's rows up to `shownRows`, as chunks (the first `FIRST_ROWS`, then
-   * `MORE_ROWS` each). Chunks made before for the same meta and words are
+   * `MORE_ROWS` each). Chunks made earlier in the same first render are
    * reused, so adding one costs that chunk only.
    */
   private renderRows(meta: Meta, keys: string[], ctx: ValueContext): TemplateResult[] {
-    const keyText = keys.join(',');
-    let cache = this.rowCache;
-    if (!cache || cache.meta !== meta || cache.locale !== ctx.locale || cache.labels !== ctx.labels || cache.keys !== keyText) {
-      cache = this.rowCache = { meta, locale: ctx.locale, labels: ctx.labels, keys: keyText, chunks: [] };
-    }
     const shown = Math.min(keys.length, this.shownRows);
-    const chunks: TemplateResult[] = [];
     for (let start = 0, index = 0; start < shown; index++) {
       const end = Math.min(shown, start + (index === 0 ? FIRST_ROWS : MORE_ROWS));
-      let chunk = cache.chunks[index];
-      if (!chunk || chunk.values.length !== (end - start) * FIELD_ROWS_VALUES) {
-        chunk = cache.chunks[index] = repeated(FIELD_ROWS, keys.slice(start, end), (key) => [
-          KNOWN.has(key) ? `field field-${key}` : 'field',
-          this.fieldText(key),
-          this.renderField(meta, key, ctx),
-        ]);
-      }
-      chunks.push(chunk);
+      this.rowChunks[index] ??= repeated(FIELD_ROWS, keys.slice(start, end), (key) => [
+        KNOWN.has(key) ? `field field-${key}` : 'field',
+        this.fieldText(key),
+        this.renderField(meta, key, ctx),
+      ]);
       start = end;
     }
-    return chunks;
+    return this.rowChunks;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // The row cache serves the chunks of one first render only: later updates make every row anew.
-    if (this.shownRows >= this.rowCount) this.rowCache = undefined;
-    if (this.shownRows < this.rowCount && !this.moreRows) {
+    const rows = this.listKeys.length;
+    // Once every row is there, the chunks are let go: later updates make every row anew.
+    if (this.shownRows >= rows) this.rowChunks = [];
+    if (this.shownRows < rows && !this.moreRows) {
       this.moreRows = new Promise((done) =>
         nextTask(() => {
           this.moreRows = undefined;
@@ -251,14 +244,9 @@ export class AnpMetaBox extends AnpElement {
     }
   }
 
-  /** Resolves once every row is rendered, including rows still waiting for their task. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.moreRows) {
-      await this.moreRows;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
+  /** Rows still waiting for their task, then whatever the base waits for. */
+  protected override pendingWork(): Promise<unknown> | undefined {
+    return this.moreRows ?? super.pendingWork();
   }
 
   private renderOutline(outline: Entry<string>[]): TemplateResult {
