@@ -1,3 +1,4 @@
+/* global module */
 // Puppeteer is only a dev dependency here (Firefox tests through
 // @web/test-runner-puppeteer, benchmarks through puppeteer-core). Every browser
 // comes from the system (see docs/development.md), so no install ever downloads one.
