@@ -75,6 +75,8 @@ export default defineConfig(
       '**/*.d.ts',
       // The example apps' build output and Angular's cache (examples/*/dist, examples/angular/.angular).
       'examples/**/dist/',
+      // scripts/docs-snippets.mjs writes the docs' code blocks here while it checks them.
+      'examples/.docs-snippets/',
       'examples/**/.angular/',
     ],
   },

@@ -5,6 +5,7 @@
 //   ANP_BROWSERS=chromium npm test             only some browsers (comma list)
 //   npm test -- --files test/foo.test.ts       extra args go to wtr
 //   ANP_EXAMPLES=0 npm test                    skip the example apps (scripts/examples.mjs)
+//   ANP_SNIPPETS=0 npm test                    skip the docs check (scripts/docs-snippets.mjs)
 //
 // It starts /usr/bin/WebKitWebDriver on a free port (when webkit is selected),
 // re-runs itself under `xvfb-run -a` when there is no DISPLAY, stops the driver
@@ -157,6 +158,34 @@ async function runExamples() {
   return result;
 }
 
+// The docs check (scripts/docs-snippets.mjs): every code block of README.md and docs/*.md,
+// type-checked, compiled or parsed by its language; its checks count into the summary line.
+// It runs after the example apps, whose node_modules hold the framework checkers, and
+// like them on a full run only (ANP_SNIPPETS=1 forces it, ANP_SNIPPETS=0 skips it).
+async function runSnippets() {
+  const wanted = process.env.ANP_SNIPPETS ?? (argv.length ? '0' : '1');
+  if (wanted === '0') {
+    console.log('  snippets: skipped (ANP_SNIPPETS=0 or a focused run)');
+    return { passed: 0, failed: 0, problems: [] };
+  }
+  console.log('');
+  const child = spawn(process.execPath, [resolve(root, 'scripts/docs-snippets.mjs')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+    process.stdout.write(chunk);
+  });
+  const code = await new Promise((res) => {
+    child.on('error', () => res(1));
+    child.on('close', (exitCode) => res(exitCode ?? 1));
+  });
+  const counts = [...output.matchAll(/^snippets: (\d+) passed, (\d+) failed$/gm)].at(-1);
+  const result = { passed: counts ? Number(counts[1]) : 0, failed: counts ? Number(counts[2]) : 0, problems: [] };
+  if (!counts) result.problems.push('scripts/docs-snippets.mjs printed no summary');
+  else if (code !== 0 && result.failed === 0) result.problems.push(`scripts/docs-snippets.mjs exited with code ${code}`);
+  return result;
+}
+
 async function main() {
   mkdirSync(resultsDir, { recursive: true });
   const resultsFile = resolve(resultsDir, `wtr-summary-${process.pid}.json`);
@@ -247,6 +276,10 @@ async function main() {
     passed += examples.passed;
     failed += examples.failed;
     problems.push(...examples.problems);
+    const snippets = await runSnippets();
+    passed += snippets.passed;
+    failed += snippets.failed;
+    problems.push(...snippets.problems);
   }
 
   for (const p of problems) console.log(`  ! ${p}`);
