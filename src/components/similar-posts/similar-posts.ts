@@ -81,6 +81,7 @@ export class AnpSimilarPosts extends AnpElement {
 
   private readonly postsMemo: { input?: unknown; result?: ReturnType<typeof normalizeSimilarPosts> } = {};
   private list?: { posts: SimilarPost[]; more: number };
+  protected override readonly shows = 'similar_posts';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -122,7 +123,7 @@ export class AnpSimilarPosts extends AnpElement {
           ? html`<ul part="list">
               ${list.posts.map((post) => this.renderPost(post))}${renderMore(list.more, this.valueContext)}
             </ul>`
-          : html`<p part="empty"><slot name="empty">${this.uiText('similarPostsEmpty')}</slot></p>`
+          : this.renderEmpty(this.uiText('similarPostsEmpty'))
       }
     </div>`;
   }
