@@ -109,13 +109,13 @@ export class AnpScoreBars extends AnpElement {
 
   private renderList(list: { scores: Entry<number>[]; more: number }): unknown {
     return html`<ul part="list">
-        ${list.scores.map(
-          (score, index) =>
-            html`<li part="bar">
-              <span part="label" id=${`bar-label-${index}`}>${this.fieldText(score.key)}</span>
-              ${renderScoreMeter(score, `bar-label-${index}`, this.locale)}
-            </li>`,
-        )}${renderMore(list.more, this.valueContext)}
-      </ul>`;
+      ${list.scores.map(
+        (score, index) =>
+          html`<li part="bar">
+            <span part="label" id=${`bar-label-${index}`}>${this.fieldText(score.key)}</span>
+            ${renderScoreMeter(score, `bar-label-${index}`, this.locale)}
+          </li>`,
+      )}${renderMore(list.more, this.valueContext)}
+    </ul>`;
   }
 }
