@@ -214,6 +214,7 @@ export abstract class AnpElement extends LitElement {
     callback: (article) => {
       waitingForProvider.delete(this);
       this.contextArticle = article;
+      this.announceShown();
     },
   });
 
@@ -221,7 +222,9 @@ export abstract class AnpElement extends LitElement {
    * The part of the article this element shows, announced to the
    * `<anp-article>` around it while it shows that part from there.
    */
-  protected readonly shows?: ShownPart;
+  protected get shows(): ShownPart | undefined {
+    return undefined;
+  }
 
   /** What the elements inside the same `<anp-article>` show of its article. */
   @state()
@@ -234,7 +237,8 @@ export abstract class AnpElement extends LitElement {
     callback: (composition) => {
       if (this.siblingComposition?.announce !== composition?.announce) this.siblingComposition?.announce(this, undefined);
       this.siblingComposition = composition;
-      this.shownBySiblings = composition?.shown ?? NONE_SHOWN;
+      // Only the meta box reads it; the others would update for nothing.
+      if (!this.shows) this.shownBySiblings = composition?.shown ?? NONE_SHOWN;
       this.announceShown();
     },
   });
@@ -364,7 +368,8 @@ export abstract class AnpElement extends LitElement {
 
   /** Tells the provider around which part of its article this element shows, if any. */
   private announceShown(): void {
-    this.siblingComposition?.announce(this, this.currentSource === 'context' ? this.shows : undefined);
+    // Said as early as the input is known (on connect, when the article arrives), so a meta box leaves the part out from its first render.
+    this.siblingComposition?.announce(this, this.articleInput()?.source === 'context' ? this.shows : undefined);
   }
 
   /** Resolves the locale again from the nearest `lang`, after one changed. @internal */

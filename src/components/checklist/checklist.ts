@@ -1,5 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { ShownPart } from '../../core/article-context.js';
 import { formatInteger } from '../../core/format.js';
 import { normalizeChecklistItems } from '../../core/normalize.js';
 import { AnpElement } from '../../base/anp-element.js';
@@ -102,7 +103,9 @@ export class AnpChecklist extends AnpElement {
 
   private readonly itemsMemo: { input?: unknown; result?: ReturnType<typeof normalizeChecklistItems> } = {};
   private list?: { items: string[]; more: number };
-  protected override readonly shows = 'checklist';
+  protected override get shows(): ShownPart | undefined {
+    return this.items == null ? 'checklist' : undefined;
+  }
 
   /** How many items are ticked, of how many. */
   get progress(): { done: number; total: number } {

@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Entry } from '../../core/article.js';
+import type { ShownPart } from '../../core/article-context.js';
 import { normalizeScores } from '../../core/normalize.js';
 import { AnpElement } from '../../base/anp-element.js';
 import { renderHeading } from '../../base/heading.js';
@@ -85,7 +86,9 @@ export class AnpScoreBars extends AnpElement {
 
   private readonly scoresMemo: { input?: unknown; result?: ReturnType<typeof normalizeScores> } = {};
   private list?: { scores: Entry<number>[]; more: number };
-  protected override readonly shows = 'score';
+  protected override get shows(): ShownPart | undefined {
+    return this.scores == null ? 'score' : undefined;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

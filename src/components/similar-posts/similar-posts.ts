@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { SimilarPost } from '../../core/article.js';
+import type { ShownPart } from '../../core/article-context.js';
 import { formatMinutes, isoMinutes } from '../../core/format.js';
 import { normalizeSimilarPosts } from '../../core/normalize.js';
 import { AnpElement } from '../../base/anp-element.js';
@@ -81,7 +82,9 @@ export class AnpSimilarPosts extends AnpElement {
 
   private readonly postsMemo: { input?: unknown; result?: ReturnType<typeof normalizeSimilarPosts> } = {};
   private list?: { posts: SimilarPost[]; more: number };
-  protected override readonly shows = 'similar_posts';
+  protected override get shows(): ShownPart | undefined {
+    return this.posts == null ? 'similar_posts' : undefined;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
