@@ -221,6 +221,7 @@ export abstract class AnpElement extends LitElement {
   /**
    * The part of the article this element shows, announced to the
    * `<anp-article>` around it while it shows that part from there.
+   * @internal
    */
   protected get shows(): ShownPart | undefined {
     return undefined;

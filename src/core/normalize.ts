@@ -264,10 +264,11 @@ class Walk {
       this.leave(value);
       return { kind: 'list', items, more: read.more };
     }
-    // PHP cannot tell `{}` from `[]`: where no type is expected, both are the same empty value.
-    if (isPlainObject(value) && Object.keys(value).length === 0) return { kind: 'list', items: [], more: 0 };
     const map = this.genericEntries(value, path, depth);
-    return map && { kind: 'map', entries: map.entries, more: map.more };
+    if (!map) return undefined;
+    // PHP cannot tell `{}` from `[]`: where no type is expected, an object with nothing in it is the empty list.
+    if (!map.entries.length && !map.more) return { kind: 'list', items: [], more: 0 };
+    return { kind: 'map', entries: map.entries, more: map.more };
   }
 
   genericEntries(value: unknown, path: Path, depth: number): { entries: Entry<GenericValue>[]; more: number } | undefined {
