@@ -21,7 +21,7 @@ import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 const SECOND_COPY_GUARD = {
   banner: 'if(!globalThis.customElements?.get("anp-meta-box")){',
   footer:
-    '}else console.warn("anp-components: the script is on the page more than once; this copy does nothing and the first one keeps working.");',
+    '}else console.warn("anp-components: loaded more than once; this copy does nothing.");',
 };
 
 const classicScriptBuild = defineConfig({
