@@ -10,6 +10,20 @@ import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
  *
  * The dev server (`npm start`) serves demo/ from the project root.
  */
+/**
+ * A second copy of the classic script on one page must do nothing: its
+ * modules would define a second Trusted Types policy named `lit-html` (and
+ * `anp`), which a page that enforces Trusted Types without 'allow-duplicates'
+ * refuses with an exception and a violation report. So the whole bundle runs
+ * only when no copy has registered the elements yet; a later copy warns once
+ * and stops before any module code runs.
+ */
+const SECOND_COPY_GUARD = {
+  banner: 'if(!globalThis.customElements?.get("anp-meta-box")){',
+  footer:
+    '}else console.warn("anp-components: loaded more than once; this copy does nothing.");',
+};
+
 const classicScriptBuild = defineConfig({
   // Lit's css`` and html`` template text is squeezed; the JS minifier leaves it alone.
   plugins: [minifyTemplatesPlugin()],
@@ -26,6 +40,7 @@ const classicScriptBuild = defineConfig({
       formats: ['iife'],
       fileName: () => 'anp-components.iife.js',
     },
+    rollupOptions: { output: SECOND_COPY_GUARD },
   },
   server: {
     host: '127.0.0.1',

@@ -340,7 +340,7 @@ describe('<anp-article>', () => {
   });
 
   describe('bad input', () => {
-    it('invalid JSON: the provider dispatches anp-error once, consumers render nothing and report nothing', async () => {
+    it('invalid JSON: the provider dispatches anp-error once, consumers show their empty state and report nothing', async () => {
       const page = watchPage();
       const errors = collectErrors(document);
       const host = attach(document.createElement('div'));
@@ -368,7 +368,8 @@ describe('<anp-article>', () => {
       expect(event.detail.errors[0].path).to.equal('');
       expect(event.detail.errors[0].message).to.match(/^attribute: invalid JSON/);
       expect(errors, "one anp-error on the page: the provider's").to.have.length(1);
-      expect(shadowText(host.querySelector('anp-checklist')!)).to.equal('');
+      // Nothing valid to provide: each consumer shows its empty state (SPEC section 2).
+      expect(shadowText(host.querySelector('anp-checklist')!)).to.equal('checklist Nothing to show.');
       expect(inShadow(host.querySelector('anp-score-bars')!, 'meter')).to.have.length(0);
     });
 
@@ -406,7 +407,7 @@ describe('<anp-article>', () => {
       attach(provider);
       expect((await error).detail.errors[0].message).to.match(/src: fetch failed: HTTP 404/);
       await settled(provider);
-      expect(shadowText(provider.querySelector('anp-checklist')!)).to.equal('');
+      expect(shadowText(provider.querySelector('anp-checklist')!)).to.equal('checklist Nothing to show.');
     });
 
     it('__proto__ keys are dropped before anything is provided; Object.prototype is untouched', async () => {
@@ -446,4 +447,102 @@ describe('<anp-article>', () => {
       expectSeedEverywhere(provider);
     });
   });
+});
+
+describe('<anp-article>: composition without repeats (SPEC section 2)', () => {
+  const rowKeys = (box: Element) =>
+    inShadow(box, '[part~="field"]')
+      .map((row) =>
+        (row.getAttribute('part') ?? '')
+          .split(' ')
+          .find((part) => part.startsWith('field-'))
+          ?.slice(6),
+      )
+      .filter(Boolean);
+
+  it('the meta box leaves out scores and checklist that sibling elements show, from its first render', async () => {
+    const provider = await seedProvider();
+    const { metaBox } = consumersIn(provider);
+    expect(rowKeys(metaBox)).to.include.members(['topic', 'view_count', 'flags', 'payload']);
+    expect(rowKeys(metaBox)).not.to.include.members(['score']);
+    expect(rowKeys(metaBox)).not.to.include('checklist');
+    await expect(provider).to.be.accessible();
+  });
+
+  it('follows siblings removed and added later', async () => {
+    const provider = await seedProvider();
+    const { metaBox, scoreBars, checklist } = consumersIn(provider);
+    scoreBars.remove();
+    checklist.remove();
+    await settled(provider);
+    expect(rowKeys(metaBox)).to.include.members(['score', 'checklist']);
+    provider.append(document.createElement('anp-checklist'));
+    await settled(provider);
+    expect(rowKeys(metaBox)).to.include('score');
+    expect(rowKeys(metaBox)).not.to.include('checklist');
+  });
+
+  it('an explicit exclude (even "") or fields wins', async () => {
+    const provider = await seedProvider();
+    const { metaBox } = consumersIn(provider);
+    metaBox.setAttribute('exclude', '');
+    await settled(provider);
+    expect(rowKeys(metaBox)).to.include.members(['score', 'checklist']);
+    metaBox.setAttribute('exclude', 'topic');
+    await settled(provider);
+    expect(rowKeys(metaBox)).to.include.members(['score', 'checklist']);
+    expect(rowKeys(metaBox)).not.to.include('topic');
+    metaBox.removeAttribute('exclude');
+    metaBox.setAttribute('fields', 'score, topic');
+    await settled(provider);
+    expect(rowKeys(metaBox)).to.deep.equal(['score', 'topic']);
+  });
+
+  it('a sibling with data of its own does not take the part away', async () => {
+    const provider = await seedProvider();
+    const { metaBox, scoreBars } = consumersIn(provider);
+    (scoreBars as AnpScoreBars).scores = { other: 10 };
+    await settled(provider);
+    expect(rowKeys(metaBox)).to.include('score');
+    expect(rowKeys(metaBox)).not.to.include('checklist');
+  });
+
+  it('a meta box whose every field a sibling shows renders nothing, not an empty state', async () => {
+    const provider = await fixture<AnpArticle>(
+      html`<anp-article .article=${{ meta: { score: { quality: 78 } } }}
+        ><anp-meta-box></anp-meta-box><anp-score-bars></anp-score-bars
+      ></anp-article>`,
+    );
+    await settled(provider);
+    const { metaBox } = consumersIn(provider);
+    expect(shadowText(metaBox)).to.equal('');
+    provider.querySelector('anp-score-bars')!.remove();
+    await settled(provider);
+    expect(rowKeys(metaBox)).to.deep.equal(['score']);
+  });
+});
+
+describe('empty states (SPEC section 2)', () => {
+  for (const tag of ['anp-meta-box', 'anp-checklist', 'anp-score-bars', 'anp-similar-posts'] as const) {
+    for (const [what, give] of [
+      ['only invalid JSON', (el: HTMLElement) => el.setAttribute('article', '{"meta": {')],
+      [
+        'an article with nothing valid',
+        (el: HTMLElement) => ((el as AnpArticle).article = { meta: { topic: 5, checklist: 'x', score: 7 } }),
+      ],
+    ] as const) {
+      it(`${tag} given ${what}: a visible, localized part="empty", axe clean`, async () => {
+        const el = attach(document.createElement(tag));
+        el.setAttribute('lang', 'de');
+        give(el);
+        await settled(el);
+        const empty = inShadow(el, '[part~="empty"]');
+        expect(empty).to.have.length(1);
+        const box = empty[0].getBoundingClientRect();
+        expect(box.width > 0 && box.height > 0, 'visible').to.equal(true);
+        expect(textOf(empty[0])).to.equal(tag === 'anp-similar-posts' ? 'Noch keine ähnlichen Beiträge.' : 'Nichts anzuzeigen.');
+        await expect(el).to.be.accessible();
+      });
+    }
+  }
 });

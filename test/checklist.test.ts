@@ -327,13 +327,15 @@ describe('<anp-checklist>', () => {
   });
 
   describe('bad input', () => {
-    it('invalid JSON in the article attribute: anp-error at "", nothing rendered', async () => {
+    it('invalid JSON in the article attribute: anp-error at "", the empty state', async () => {
       const { el, event } = await withBadInput('anp-checklist', (el) => el.setAttribute('article', '{"meta": {"checklist": ['));
       expect(event.detail.errors).to.have.length(1);
       expect(event.detail.errors[0].path).to.equal('');
       expect(event.detail.errors[0].message).to.match(/^attribute: invalid JSON/);
       expect(checkboxes(el)).to.have.length(0);
-      expect(shadowText(el)).to.equal('');
+      // Nothing valid: the heading and the empty state (SPEC section 2).
+      expect(shadowText(el)).to.equal('checklist Nothing to show.');
+      expect(inShadow(el, '[part~="empty"]')).to.have.length(1);
     });
 
     it('invalid JSON in a script child: anp-error naming the script', async () => {

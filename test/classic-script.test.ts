@@ -175,7 +175,11 @@ function expectVisible(node: Element | null | undefined, what: string): void {
   expect(style.visibility, `${what} visibility`).to.equal('visible');
 }
 
-function expectSeedMetaBox(el: AnpLike): void {
+/**
+ * `besideSiblings`: the box is inside an `<anp-article>` with score bars and a
+ * checklist, so it leaves out the scores and the checklist they show (SPEC section 2).
+ */
+function expectSeedMetaBox(el: AnpLike, besideSiblings = false): void {
   expectVisible(el, 'anp-meta-box');
   const text = shadowText(el);
   for (const value of SEED_VALUES.text) expect(text, value).to.include(value);
@@ -183,7 +187,12 @@ function expectSeedMetaBox(el: AnpLike): void {
 
   // Every field is its own dt/dd pair: all seed keys but the outline, which is its own section.
   const pairs = inShadow(el, '[part~="list"] > [part~="field"]');
-  expect(pairs.length).to.equal(Object.keys(seedArticle().meta).length - 1);
+  expect(pairs.length).to.equal(Object.keys(seedArticle().meta).length - 1 - (besideSiblings ? 2 : 0));
+  if (besideSiblings) {
+    expect(inShadow(el, '[part~="field-score"], [part~="field-checklist"]'), 'scores and checklist left to the siblings').to.have.length(0);
+    expectSeedFlagsEntitiesPayload(el);
+    return;
+  }
   for (const pair of pairs) {
     expect(pair.querySelectorAll(':scope > dt'), textOf(pair)).to.have.length(1);
     expect(pair.querySelectorAll(':scope > dd'), textOf(pair)).to.have.length(1);
@@ -303,7 +312,8 @@ function expectSeedEverywhere(elements: AnpLike[], path: InputPath): void {
   for (const el of elements) {
     expect(el.dataSource, `${el.localName} data source`).to.equal(path.source);
     expect(el.errors, `${el.localName} errors`).to.deep.equal([]);
-    EXPECT_SEED[el.localName as RenderingTag](el);
+    if (el.localName === 'anp-meta-box') expectSeedMetaBox(el, path.source === 'context');
+    else EXPECT_SEED[el.localName as RenderingTag](el);
   }
 }
 

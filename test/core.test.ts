@@ -20,6 +20,7 @@ import {
 import { jsonPointer, LIMITS, normalizeArticle, parseJson } from '../src/core/normalize.js';
 import { RICH_ALLOWED_ATTRIBUTES, RICH_ALLOWED_TAGS, RICH_LINK_REL, sanitizeRich } from '../src/core/sanitize.js';
 import { ALLOWED_URL_SCHEMES, judgeUrl, safeHref } from '../src/core/url.js';
+import { wordpressStored } from './helpers.js';
 
 const ALLOWED_PROTOCOLS = ['http:', 'https:', 'mailto:'];
 
@@ -1148,5 +1149,67 @@ describe('core/normalize: parseJson', () => {
       expect(result.errors[0].path).to.equal('');
       expect(result.errors[0].message.startsWith(`${source}: invalid JSON (`), result.errors[0].message).to.equal(true);
     }
+  });
+});
+
+describe('core/normalize: CMS data as it arrives (SPEC section 1)', () => {
+  it('the seed stored the WordPress way ({} as [], numbers as strings, booleans as "1"/"0") normalizes like the seed, with 0 errors', () => {
+    const original = normalizeArticle(seed());
+    const stored = normalizeArticle(wordpressStored(seed()));
+    expect(stored.errors).to.deep.equal([]);
+    // Generic data (payload) has no expected type, so its numbers stay the text they were stored as.
+    const payloadAsText = original.value.meta.payload!.map(({ key, value }) =>
+      value.kind === 'number' ? { key, value: { kind: 'text', text: String(value.value) } } : { key, value },
+    );
+    expect(stored.value).to.deep.equal({ ...original.value, meta: { ...original.value.meta, payload: payloadAsText } });
+    expect(original.value.meta.score!.map((entry) => entry.value)).to.deep.equal([78, 67, 86, 87]);
+  });
+
+  it('an empty [] where an object is expected is an empty object: no error, no row', () => {
+    for (const field of ['ai_outline', 'flags', 'payload', 'score', 'revision']) {
+      const result = normalizeArticle({ meta: { topic: 't', [field]: [] } });
+      expect(result.errors, field).to.deep.equal([]);
+      expect(result.value.meta.order, field).to.deep.equal(['topic']);
+    }
+    expect(normalizeArticle([]).errors).to.deep.equal([]);
+    expect(normalizeArticle({ meta: [] }).errors).to.deep.equal([]);
+    // A non-empty list is still a list.
+    expect(normalizeArticle({ meta: { score: [1] } }).errors.map((e) => e.path)).to.deep.equal(['/meta/score']);
+  });
+
+  it("numeric strings are numbers with their field's own range checks; anything else still reports", () => {
+    const ok = normalizeArticle({ meta: { view_count: ' 1e3 ', reading_time: '\t2.5\n', score: { a: '78', b: '+5', c: '.5' } } });
+    expect(ok.errors).to.deep.equal([]);
+    expect([ok.value.meta.view_count, ok.value.meta.reading_time]).to.deep.equal([1000, 2.5]);
+    expect(ok.value.meta.score!.map((entry) => entry.value)).to.deep.equal([78, 5, 0.5]);
+    const ranged = normalizeArticle({ meta: { reading_time: '-2.5', view_count: '1.5', score: { a: '101' } } });
+    expect(ranged.errors.map((e) => e.message)).to.deep.equal([
+      'expected a number of at least 0, got -2.5',
+      'expected a whole number, got 1.5',
+      'expected a number from 0 to 100, got 101',
+    ]);
+    for (const text of ['7 8', 'abc', '0x10', 'Infinity', '-Infinity', 'NaN', '', ' ', '1e400', '1_000', '5px', '1.2.3']) {
+      const result = normalizeArticle({ meta: { view_count: text } });
+      expect(
+        result.errors.map((e) => e.path),
+        JSON.stringify(text),
+      ).to.deep.equal(['/meta/view_count']);
+      expect(result.value.meta.view_count, JSON.stringify(text)).to.equal(undefined);
+    }
+  });
+
+  it('flags: "1"/"0"/"true"/"false" in any case and with spaces, and 1/0, are booleans; nothing else', () => {
+    const result = normalizeArticle({ meta: { flags: { a: '1', b: ' 0 ', c: 'TRUE', d: 'False', e: 1, f: 0, g: 'yes', h: 2, i: '' } } });
+    expect(result.value.meta.flags!.map((entry) => entry.value)).to.deep.equal([true, false, true, false, true, false]);
+    expect(result.errors.map((e) => e.path)).to.deep.equal(['/meta/flags/g', '/meta/flags/h', '/meta/flags/i']);
+  });
+
+  it('generic data is not coerced: "78" in an unknown field stays text, {} and [] are the same empty list', () => {
+    const result = normalizeArticle({ meta: { other: '78', a: {}, b: [] } });
+    expect(result.value.meta.extra).to.deep.equal([
+      { key: 'other', value: { kind: 'text', text: '78' } },
+      { key: 'a', value: { kind: 'list', items: [], more: 0 } },
+      { key: 'b', value: { kind: 'list', items: [], more: 0 } },
+    ]);
   });
 });

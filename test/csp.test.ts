@@ -15,23 +15,45 @@ interface Reply {
   trustedTypes?: boolean;
   enforced?: boolean;
   texts?: [string, string][];
+  threw?: boolean;
+  errors?: string[];
+  warnings?: string[];
 }
 
 let frame: HTMLIFrameElement;
+
+/** An iframe on a page under /test/csp/ (served with STRICT_CSP), once its driver is ready. */
+async function openFrame(src: string): Promise<HTMLIFrameElement> {
+  const opened = document.createElement('iframe');
+  const ready = new Promise<void>((resolve) => {
+    window.addEventListener('message', function listen(event: MessageEvent<Reply>) {
+      if (event.source === opened.contentWindow && event.data?.id === 'ready') {
+        window.removeEventListener('message', listen);
+        resolve();
+      }
+    });
+  });
+  opened.src = src;
+  opened.style.width = '800px';
+  opened.style.height = '600px';
+  document.body.append(opened);
+  await ready;
+  return opened;
+}
 let counter = 0;
 
-function ask(message: Record<string, unknown>, ms = 15000): Promise<Reply> {
+function ask(message: Record<string, unknown>, ms = 15000, target = frame): Promise<Reply> {
   const id = `m${++counter}`;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no reply to ${String(message.kind)} within ${ms} ms`)), ms);
     const listen = (event: MessageEvent<Reply>) => {
-      if (event.source !== frame.contentWindow || event.data?.id !== id) return;
+      if (event.source !== target.contentWindow || event.data?.id !== id) return;
       clearTimeout(timer);
       window.removeEventListener('message', listen);
       resolve(event.data);
     };
     window.addEventListener('message', listen);
-    frame.contentWindow!.postMessage({ ...message, id }, location.origin);
+    target.contentWindow!.postMessage({ ...message, id }, location.origin);
   });
 }
 
@@ -72,20 +94,7 @@ describe('strict host page (CSP + Trusted Types)', function () {
   this.timeout(60000);
 
   before(async () => {
-    frame = document.createElement('iframe');
-    const ready = new Promise<void>((resolve) => {
-      window.addEventListener('message', function listen(event: MessageEvent<Reply>) {
-        if (event.source === frame.contentWindow && event.data?.id === 'ready') {
-          window.removeEventListener('message', listen);
-          resolve();
-        }
-      });
-    });
-    frame.src = '/test/csp/strict.html';
-    frame.style.width = '800px';
-    frame.style.height = '600px';
-    document.body.append(frame);
-    await ready;
+    frame = await openFrame('/test/csp/strict.html');
   });
 
   after(() => frame.remove());
@@ -116,6 +125,30 @@ describe('strict host page (CSP + Trusted Types)', function () {
     const reply = await ask({ kind: 'render', articles: [seedArticle()] });
     expect(reply.violations).to.deep.equal([]);
     expect(reply.rendered).to.equal(5);
+  });
+
+  describe('the classic script loaded a second time', () => {
+    it('control: the page refuses a second "lit-html" policy where it has Trusted Types', async () => {
+      const reply = await ask({ kind: 'duplicate-policy' });
+      if (!reply.trustedTypes) {
+        console.log(`csp: no Trusted Types in ${navigator.userAgent}; the duplicate-policy control has nothing to refuse`);
+        expect(reply.threw).to.equal(false);
+        return;
+      }
+      expect(reply.threw, 'createPolicy threw').to.equal(true);
+      expect(reply.violations.length, 'a violation was reported').to.be.greaterThan(0);
+    });
+
+    it('throws nothing, reports no violation, warns once, and the first copy keeps working', async () => {
+      // test/csp/twice.html: two <script src> tags of the classic script, Trusted Types enforced.
+      const twice = await openFrame('/test/csp/twice.html');
+      const reply = await ask({ kind: 'twice' }, 15000, twice).finally(() => twice.remove());
+      expect(reply.errors).to.deep.equal([]);
+      expect(reply.violations).to.deep.equal([]);
+      expect(reply.warnings).to.have.length(1);
+      expect(reply.warnings![0]).to.match(/^anp-components: .*more than once/);
+      expect(reply.texts![0][1]).to.include('after the second copy');
+    });
   });
 
   it('renders hostile articles with 0 violations and 0 executions', async () => {

@@ -305,3 +305,19 @@ export function expectSeedFlagsEntitiesPayload(el: Element): void {
   const payload = ddFor(el, 'payload')!;
   for (const [name, value] of Object.entries(SEED_VALUES.payload)) expect(textOf(ddFor(el, name, payload)), name).to.equal(value);
 }
+
+/**
+ * A value as WordPress hands it back after storing it as a PHP array and as
+ * post meta: every `{}` is `[]`, every number is its string, every boolean
+ * is "1" or "0".
+ */
+export function wordpressStored(value: unknown): unknown {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (Array.isArray(value)) return value.map(wordpressStored);
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    return entries.length ? Object.fromEntries(entries.map(([key, child]) => [key, wordpressStored(child)])) : [];
+  }
+  return value;
+}

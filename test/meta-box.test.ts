@@ -451,7 +451,7 @@ describe('<anp-meta-box>', () => {
   });
 
   describe('bad input', () => {
-    it('invalid JSON in the attribute: anp-error, nothing thrown, nothing rendered', async () => {
+    it('invalid JSON in the attribute: anp-error, nothing thrown, the empty state', async () => {
       const el = document.createElement('anp-meta-box');
       const error = nextError(el);
       el.setAttribute('article', '{"meta": {');
@@ -460,7 +460,9 @@ describe('<anp-meta-box>', () => {
       expect(event.detail.errors[0].path).to.equal('');
       expect(event.detail.errors[0].message).to.match(/invalid JSON/);
       expect(event.bubbles && event.composed).to.equal(true);
-      expect(shadowText(el)).to.equal('');
+      // Nothing valid: the heading and the empty state, nothing else.
+      expect(shadowText(el)).to.equal('article details Nothing to show.');
+      expect(inShadow(el, '[part~="empty"]')).to.have.length(1);
       el.remove();
     });
 
@@ -486,8 +488,8 @@ describe('<anp-meta-box>', () => {
       el.remove();
     });
 
-    it('a null, array or number root is reported at ""', async () => {
-      for (const root of [null, [], 5, 'null', '[1,2]']) {
+    it('a null, non-empty array or number root is reported at "" (an empty [] is an empty article)', async () => {
+      for (const root of [null, [1], 5, 'null', '[1,2]']) {
         const el = document.createElement('anp-meta-box');
         const error = nextError(el);
         el.article = root;

@@ -559,6 +559,93 @@ describe('properties: normalizeArticle', () => {
   });
 });
 
+// --- CMS data as it arrives (SPEC section 1) ------------------------------------------
+
+/** Every empty object, anywhere, replaced by `[]`, as PHP hands it back. */
+function emptyObjectsAsLists(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(emptyObjectsAsLists);
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    return entries.length ? objectFrom(entries.map(([key, child]) => [key, emptyObjectsAsLists(child)] as const)) : [];
+  }
+  return value;
+}
+
+/** Well-typed articles (every field its own type, generic data anywhere else), as a CMS stored them. */
+const typedArticleArb = fc
+  .record(
+    {
+      title: textArb,
+      meta: fc
+        .array(
+          fc.constantFrom(...KNOWN_META_KEYS).chain((key) => fc.tuple(fc.constant(key), FIELD_VALUES[key])),
+          { maxLength: 8 },
+        )
+        .map(objectFrom),
+      similar_posts: fc.array(postArb, { maxLength: 3 }),
+    },
+    { requiredKeys: [] },
+  )
+  .map((article) => ({ ...article }));
+
+const emptyObjectsNormalizeAlike = (normalize: Normalize) => (input: unknown) => {
+  const original = normalizeArticle(input);
+  const stored = normalize(emptyObjectsAsLists(input));
+  expect(comparable(stored.value)).to.deep.equal(comparable(original.value));
+  expect(stored.errors.map((error) => error.path)).to.deep.equal(original.errors.map((error) => error.path));
+};
+
+const numbersAsTextAreNumbers =
+  (normalize: Normalize) =>
+  ([n, before, after]: [number, string, string]) => {
+    const result = normalize({ meta: { payload: { n: 0 }, score: { s: before + String(n) + after } } });
+    const kept = result.value.meta.score?.[0]?.value;
+    if (n >= 0 && n <= 100) {
+      expect(kept).to.equal(n);
+      expect(result.errors).to.deep.equal([]);
+    } else {
+      expect(kept).to.equal(undefined);
+      expect(result.errors.map((error) => error.path)).to.deep.equal(['/meta/score/s']);
+    }
+  };
+
+/** Keeps PHP's `[]` a list where an object is expected: the old behaviour. */
+const listsStayLists: Normalize = (input) => normalizeArticle(JSON.parse(JSON.stringify(input ?? null).replace(/\[\]/g, '[0]')));
+
+const whitespaceArb = fc.constantFrom('', ' ', '  ', '\t', '\n', ' \r\n ');
+const finiteArb = fc.oneof(fc.integer({ min: -50, max: 200 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }));
+
+describe('properties: CMS data as it arrives', () => {
+  it(`String(n) with any surrounding whitespace, where a number is expected, is n (${RUNS} runs)`, () => {
+    holds(fc.property(fc.tuple(finiteArb, whitespaceArb, whitespaceArb), numbersAsTextAreNumbers(normalizeArticle)));
+  });
+
+  it(`every empty object stored as [] normalizes identically, with the same errors (well-typed articles, ${RUNS} runs)`, () => {
+    holds(fc.property(typedArticleArb, emptyObjectsNormalizeAlike(normalizeArticle)));
+  });
+
+  it(`every empty object stored as [] adds no error (article-shaped JSON, ${RUNS} runs)`, () => {
+    holds(
+      fc.property(articleArb, (input) => {
+        const before = new Set(normalizeArticle(input).errors.map((error) => error.path));
+        for (const error of normalizeArticle(emptyObjectsAsLists(input)).errors) expect(before.has(error.path), error.path).to.equal(true);
+      }),
+    );
+  });
+
+  it('negative control: "normalizes identically" catches a normalize that does not take [] as an object', async () => {
+    await mustFail(fc.property(typedArticleArb, emptyObjectsNormalizeAlike(listsStayLists)));
+  });
+
+  it('negative control: "String(n) is n" catches a normalize that ignores numeric strings', async () => {
+    const ignoresText: Normalize = (input) => {
+      const result = normalizeArticle(input);
+      return { ...result, value: { ...result.value, meta: { ...result.value.meta, score: undefined } } };
+    };
+    await mustFail(fc.property(fc.tuple(finiteArb, whitespaceArb, whitespaceArb), numbersAsTextAreNumbers(ignoresText)));
+  });
+});
+
 describe('properties: sanitizeRich', () => {
   const strings: [string, fc.Arbitrary<string>][] = [
     ['fc.string()', fc.string()],

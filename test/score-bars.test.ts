@@ -212,13 +212,15 @@ describe('<anp-score-bars>', () => {
   });
 
   describe('bad input', () => {
-    it('invalid JSON in the article attribute: anp-error at "", nothing rendered', async () => {
+    it('invalid JSON in the article attribute: anp-error at "", the empty state', async () => {
       const { el, event } = await withBadInput('anp-score-bars', (el) => el.setAttribute('article', '{"meta": {"score": {"quality": 7'));
       expect(event.detail.errors).to.have.length(1);
       expect(event.detail.errors[0].path).to.equal('');
       expect(event.detail.errors[0].message).to.match(/^attribute: invalid JSON/);
       expect(inShadow(el, 'meter')).to.have.length(0);
-      expect(shadowText(el)).to.equal('');
+      // Nothing valid: the heading and the empty state (SPEC section 2).
+      expect(shadowText(el)).to.equal('scores Nothing to show.');
+      expect(inShadow(el, '[part~="empty"]')).to.have.length(1);
     });
 
     it('invalid JSON in a script child: anp-error naming the script', async () => {

@@ -324,7 +324,7 @@ describe('<anp-similar-posts>', () => {
     it('wrong types: each reported, the valid rest renders', async () => {
       const { el, paths } = await withBadInput(
         'anp-similar-posts',
-        (el) => (el.posts = [{ title: 'typed badly', url: 12, topic: ['x'], reading_time: '5' }, 'not a post', null] as unknown[]),
+        (el) => (el.posts = [{ title: 'typed badly', url: 12, topic: ['x'], reading_time: '5 min' }, 'not a post', null] as unknown[]),
       );
       expect(paths).to.deep.equal(['/0/url', '/0/topic', '/0/reading_time', '/1', '/2']);
       expect(titles(el)).to.deep.equal(['typed badly']);

@@ -124,7 +124,9 @@ describe('src fetching', () => {
       expect(event.detail.errors[0].message).to.match(pattern);
       expect(event.detail.errors[0].path).to.equal('');
       expect(event.detail.source).to.equal('src');
-      expect(textOf(el.shadowRoot)).to.equal('');
+      // Nothing valid: the empty state (SPEC section 2), nothing else.
+      expect(textOf(el.shadowRoot)).to.equal('article details Nothing to show.');
+      expect(el.shadowRoot!.querySelectorAll('[part~="empty"]')).to.have.length(1);
       el.remove();
     });
   }

@@ -387,6 +387,8 @@ const PATHS: InputPath[] = [
       provider.article = articleFor(payload);
       const inner = document.createElement('div');
       const elements = TAGS.map(make);
+      // exclude="" keeps every field in the meta box, scores and checklist too, though siblings show them.
+      for (const el of elements) if (el.localName === 'anp-meta-box') el.setAttribute('exclude', '');
       inner.append(...elements);
       provider.append(inner);
       container.append(provider);

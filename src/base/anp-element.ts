@@ -1,8 +1,8 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AnpInputError, Article, Normalized } from '../core/article.js';
-import { articleContext } from '../core/article-context.js';
+import { articleContext, compositionContext, type Composition, type ShownPart } from '../core/article-context.js';
 import type { LabelPack, Labels, UiLabels } from '../core/format.js';
 import { fieldLabel, resolveLocale, uiLabel } from '../core/format.js';
 import { labelPack } from '../core/locales.js';
@@ -110,6 +110,7 @@ function jsonSnapshot(input: unknown): string | undefined {
 }
 
 const EMPTY_ERRORS: readonly AnpInputError[] = Object.freeze([]);
+const NONE_SHOWN: ReadonlySet<ShownPart> = new Set();
 
 /**
  * Elements whose context request found no `<anp-article>`, while they are on
@@ -213,6 +214,33 @@ export abstract class AnpElement extends LitElement {
     callback: (article) => {
       waitingForProvider.delete(this);
       this.contextArticle = article;
+      this.announceShown();
+    },
+  });
+
+  /**
+   * The part of the article this element shows, announced to the
+   * `<anp-article>` around it while it shows that part from there.
+   * @internal
+   */
+  protected get shows(): ShownPart | undefined {
+    return undefined;
+  }
+
+  /** What the elements inside the same `<anp-article>` show of its article. */
+  @state()
+  protected shownBySiblings: ReadonlySet<ShownPart> = NONE_SHOWN;
+
+  private siblingComposition?: Composition;
+  private readonly compositionConsumer = new ContextConsumer(this, {
+    context: compositionContext,
+    subscribe: true,
+    callback: (composition) => {
+      if (this.siblingComposition?.announce !== composition?.announce) this.siblingComposition?.announce(this, undefined);
+      this.siblingComposition = composition;
+      // Only the meta box reads it; the others would update for nothing.
+      if (!this.shows) this.shownBySiblings = composition?.shown ?? NONE_SHOWN;
+      this.announceShown();
     },
   });
 
@@ -261,6 +289,9 @@ export abstract class AnpElement extends LitElement {
     super.disconnectedCallback();
     waitingForProvider.delete(this);
     connectedElements.delete(this);
+    this.siblingComposition?.announce(this, undefined);
+    this.siblingComposition = undefined;
+    this.shownBySiblings = NONE_SHOWN;
     this.scriptObserver?.disconnect();
     // Away from its provider the element has no article from it; a provider
     // around its new place answers again on connect.
@@ -319,6 +350,7 @@ export abstract class AnpElement extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    this.announceShown();
     if (this.currentErrors !== this.reportedErrors) {
       this.reportedErrors = this.currentErrors;
       if (this.currentErrors.length > 0) {
@@ -329,8 +361,16 @@ export abstract class AnpElement extends LitElement {
 
   /** Asks for the article again, after a provider appeared around the element. @internal */
   requestContextAgain(): void {
-    this.articleConsumer.hostDisconnected();
-    this.articleConsumer.hostConnected();
+    for (const consumer of [this.articleConsumer, this.compositionConsumer]) {
+      consumer.hostDisconnected();
+      consumer.hostConnected();
+    }
+  }
+
+  /** Tells the provider around which part of its article this element shows, if any. */
+  private announceShown(): void {
+    // Said as early as the input is known (on connect, when the article arrives), so a meta box leaves the part out from its first render.
+    this.siblingComposition?.announce(this, this.articleInput()?.source === 'context' ? this.shows : undefined);
   }
 
   /** Resolves the locale again from the nearest `lang`, after one changed. @internal */
@@ -356,6 +396,11 @@ export abstract class AnpElement extends LitElement {
   /** A field's label in the element's language; `labels` first. */
   protected fieldText(key: string): string {
     return fieldLabel(key, this.labels, this.pack);
+  }
+
+  /** The empty state: given data, nothing valid to show. The `empty` slot replaces the words. */
+  protected renderEmpty(words = this.uiText('empty')): TemplateResult {
+    return html`<p part="empty"><slot name="empty">${words}</slot></p>`;
   }
 
   /** The heading level clamped to 1..6, plus `offset` for sub-sections. */

@@ -18,6 +18,8 @@ export interface UiLabels {
   similarPosts: string;
   similarPostsEmpty: string;
   metaBox: string;
+  /** Shown by an element that was given data but has nothing valid to show. */
+  empty: string;
 }
 
 export const DEFAULT_UI_LABELS: Readonly<UiLabels> = Object.freeze({
@@ -32,6 +34,7 @@ export const DEFAULT_UI_LABELS: Readonly<UiLabels> = Object.freeze({
   similarPosts: 'similar posts',
   similarPostsEmpty: 'No similar posts yet.',
   metaBox: 'article details',
+  empty: 'Nothing to show.',
 });
 
 /**

@@ -99,6 +99,8 @@ class Walk {
    * (and an error) when `value` is not a plain object.
    */
   entries(value: unknown, path: Path, expected = 'an object'): { entries: Entry<unknown>[]; more: number } | undefined {
+    // PHP has one array type for lists and maps, so a CMS hands an empty object back as `[]`.
+    if (isEmptyList(value)) return { entries: [], more: 0 };
     if (!isPlainObject(value)) {
       this.report(path, `expected ${expected}, got ${describe(value)}`);
       return undefined;
@@ -173,6 +175,8 @@ class Walk {
 
   number(value: unknown, path: Path, { min, max, integer }: { min?: number; max?: number; integer?: boolean } = {}): number | undefined {
     if (!this.visit(path)) return undefined;
+    // Databases and CMS meta hand numbers back as text: "78", " 5 ".
+    if (typeof value === 'string') value = numberFromText(value) ?? value;
     if (typeof value !== 'number') {
       this.report(path, `expected a number, got ${describe(value)}`);
       return undefined;
@@ -261,7 +265,10 @@ class Walk {
       return { kind: 'list', items, more: read.more };
     }
     const map = this.genericEntries(value, path, depth);
-    return map && { kind: 'map', entries: map.entries, more: map.more };
+    if (!map) return undefined;
+    // PHP cannot tell `{}` from `[]`: where no type is expected, an object with nothing in it is the empty list.
+    if (!map.entries.length && !map.more) return { kind: 'list', items: [], more: 0 };
+    return { kind: 'map', entries: map.entries, more: map.more };
   }
 
   genericEntries(value: unknown, path: Path, depth: number): { entries: Entry<GenericValue>[]; more: number } | undefined {
@@ -289,6 +296,31 @@ class Walk {
     }
     return value;
   }
+}
+
+/** `[]`: where an object is expected, an empty object as PHP encodes it. */
+function isEmptyList(value: unknown): value is [] {
+  return Array.isArray(value) && value.length === 0;
+}
+
+/** A finite decimal number written out: optional sign, digits, fraction, exponent. No hex, no "Infinity", no "NaN". */
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** The number a string spells (surrounding whitespace ignored), or `undefined`. */
+function numberFromText(text: string): number | undefined {
+  // Longer than any number a CMS writes: not worth trimming a megabyte for.
+  if (text.length > 400) return undefined;
+  const trimmed = text.trim();
+  return NUMBER_TEXT.test(trimmed) ? Number(trimmed) : undefined;
+}
+
+/** A flag as JSON, PHP or a database spells it: true/false, 1/0, or "1"/"0"/"true"/"false" in any case. */
+function flagFrom(value: unknown): boolean | undefined {
+  if (value === true || value === 1) return true;
+  if (value === false || value === 0) return false;
+  if (typeof value !== 'string' || value.length > 40) return undefined;
+  const text = value.trim().toLowerCase();
+  return text === '1' || text === 'true' ? true : text === '0' || text === 'false' ? false : undefined;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -433,8 +465,8 @@ function readKnownField(walk: Walk, meta: Meta, key: KnownMetaKey, value: unknow
     case 'flags': {
       const flags = readKeyed(walk, value, path, (child, childPath) => {
         if (!walk.visit(childPath)) return undefined;
-        if (child === true || child === 1) return true;
-        if (child === false || child === 0) return false;
+        const flag = flagFrom(child);
+        if (flag !== undefined) return flag;
         walk.report(childPath, `expected 0, 1, true or false, got ${describe(child)}`);
         return undefined;
       });

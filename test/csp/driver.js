@@ -8,6 +8,15 @@ document.addEventListener('securitypolicyviolation', (event) => {
   violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`.trim());
 });
 window.__anpXss = (id) => hits.push(String(id));
+// Errors and console warnings from the first moment, before any anp script runs.
+const errors = [];
+const warnings = [];
+window.addEventListener('error', (event) => errors.push(String(event.message || event.error)));
+const warn = console.warn.bind(console);
+console.warn = (...args) => {
+  warnings.push(args.map(String).join(' '));
+  warn(...args);
+};
 
 const TAGS = ['anp-meta-box', 'anp-checklist', 'anp-score-bars', 'anp-similar-posts'];
 
@@ -58,6 +67,24 @@ async function handle(message) {
       enforced,
       texts: elements.map((el) => [el.localName, (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim()]),
     };
+  }
+  if (message.kind === 'duplicate-policy') {
+    // The control for 'twice': this page refuses a second policy named lit-html (when it has Trusted Types).
+    let threw = false;
+    try {
+      window.trustedTypes?.createPolicy('lit-html', { createHTML: (s) => s });
+    } catch {
+      threw = true;
+    }
+    await settle(100);
+    return { violations: violations.splice(0), threw, trustedTypes: typeof window.trustedTypes !== 'undefined' };
+  }
+  if (message.kind === 'twice') {
+    // test/csp/twice.html loads the classic script twice: what did the page see from the start?
+    const box = document.getElementById('after-twice');
+    await box.updateComplete;
+    const text = (box.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return { violations: violations.splice(0), errors: errors.splice(0), warnings: warnings.splice(0), texts: [['anp-meta-box', text]] };
   }
   const host = document.getElementById('dynamic');
   let rendered = 0;

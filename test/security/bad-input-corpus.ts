@@ -143,7 +143,8 @@ const INVALID_JSON: BadInputCase[] = [
 // --- roots that are not an article object ------------------------------------
 
 const BAD_ROOTS: BadInputCase[] = [
-  ...['null', '[]', '[1,2]', '5', '"text"', 'true'].map((text): BadInputCase => ({
+  // `[]` is not here: PHP's empty object, it is an empty article (SPEC section 1).
+  ...['null', '[1,2]', '5', '"text"', 'true'].map((text): BadInputCase => ({
     name: `root ${text} in the attribute`,
     input: { via: 'attribute', text: () => text },
     expect: nothingValid(['']),
@@ -197,7 +198,7 @@ const WRONG_TYPES: [string, unknown, string[]?][] = [
   ['hash', {}],
   ['summary', {}],
   ['ai_brief', 42],
-  ['ai_outline', []],
+  ['ai_outline', ['x']],
   ['ai_outline', 'context: x'],
   ['ai_outline', { context: 1 }, ['/meta/ai_outline/context']],
   ['stack', 'x'],
@@ -206,12 +207,18 @@ const WRONG_TYPES: [string, unknown, string[]?][] = [
   ['checklist', [1], ['/meta/checklist/0']],
   ['notes', [{}], ['/meta/notes/0']],
   ['notes', 'x'],
-  ['reading_time', '5'],
+  // Strings that spell a number are numbers (SPEC section 1); these do not.
+  ['reading_time', '5 min'],
+  ['reading_time', 'Infinity'],
+  ['reading_time', ''],
+  ['reading_time', '0x10'],
   ['reading_time', -1],
   ['view_count', -1],
   ['view_count', 1.5],
-  ['view_count', '513976'],
-  ['score', []],
+  ['view_count', '513 976'],
+  ['view_count', 'NaN'],
+  ['score', [50]],
+  ['score', { quality: '7 8' }, ['/meta/score/quality']],
   ['score', 80],
   ['score', { quality: 'high' }, ['/meta/score/quality']],
   ['score', { quality: 101, depth: -1 }, ['/meta/score/quality', '/meta/score/depth']],
@@ -224,12 +231,13 @@ const WRONG_TYPES: [string, unknown, string[]?][] = [
   ['flags', ['a']],
   ['flags', { a: 'yes' }, ['/meta/flags/a']],
   ['flags', { a: 2 }, ['/meta/flags/a']],
+  ['flags', { a: 'yes', b: '2', c: 'abc' }, ['/meta/flags/a', '/meta/flags/b', '/meta/flags/c']],
   ['entities', {}],
   ['entities', ['x'], ['/meta/entities/0']],
   ['entities', [{ type: 'x' }], ['/meta/entities/0']],
   ['entities', [{ name: 5, type: 'x' }], ['/meta/entities/0/name']],
   ['payload', 'x'],
-  ['payload', []],
+  ['payload', [1]],
   ['payload', 7],
   // Keys are reported as the author spelled them.
   ['viewCount', 'x', ['/meta/viewCount']],
@@ -256,14 +264,14 @@ const ALL_WRONG: Record<string, unknown> = {
   hash: {},
   summary: {},
   ai_brief: 42,
-  ai_outline: [],
+  ai_outline: ['x'],
   stack: 'x',
   tools: { 0: 'a' },
   checklist: [1],
   notes: [{}],
-  reading_time: '5',
+  reading_time: 'abc',
   view_count: 1.5,
-  score: [],
+  score: [1],
   revision: 'x',
   flags: 'x',
   entities: {},
@@ -308,7 +316,7 @@ const ROOT_AND_POST_TYPES: BadInputCase[] = [
       ['a javascript: url', [{ title: KEPT, url: 'javascript:alert(1)' }], ['/similar_posts/0/url']],
       ['a URL that is not a string', [{ title: KEPT, url: { href: '/x' } }], ['/similar_posts/0/url']],
       ['a wrong score', [{ title: KEPT, score: { a: 'x' } }], ['/similar_posts/0/score/a']],
-      ['a string reading time', [{ title: KEPT, reading_time: '5' }], ['/similar_posts/0/reading_time']],
+      ['a reading time that is not a number', [{ title: KEPT, reading_time: '5 min' }], ['/similar_posts/0/reading_time']],
     ] as const
   ).map(([what, posts, paths]): BadInputCase => ({
     name: `similar_posts with ${what}`,
@@ -745,7 +753,7 @@ const NOT_JSON: BadInputCase[] = [
   })),
   {
     name: 'scores property: Symbols, functions, Dates, null and strings',
-    input: { via: 'own', value: () => ({ [KEPT]: 50, symbol: Symbol('s'), fn: () => 1, date: new Date(0), none: null, text: '50' }) },
+    input: { via: 'own', value: () => ({ [KEPT]: 50, symbol: Symbol('s'), fn: () => 1, date: new Date(0), none: null, text: 'fifty' }) },
     expect: { 'anp-score-bars': { paths: ['/symbol', '/fn', '/date', '/none', '/text'], kept: true } },
   },
   ...(

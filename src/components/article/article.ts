@@ -2,7 +2,7 @@ import { provide } from '@lit/context';
 import { css, html, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { Article } from '../../core/article.js';
-import { articleContext } from '../../core/article-context.js';
+import { articleContext, compositionContext, type Composition, type ShownPart } from '../../core/article-context.js';
 import { AnpElement } from '../../base/anp-element.js';
 
 /**
@@ -11,7 +11,9 @@ import { AnpElement } from '../../base/anp-element.js';
  * Give it the article once (property, `article` attribute, `src`, or a child
  * `<script type="application/json">`); the elements inside it take it from
  * here unless they have data of their own. It is normalized and sanitized
- * once, here.
+ * once, here. It also keeps track of what its elements show, so that a meta
+ * box inside it leaves out the scores, checklist and similar posts that
+ * sibling elements already show.
  *
  * @slot - Any content, including anp elements.
  *
@@ -30,6 +32,21 @@ export class AnpArticle extends AnpElement {
   @provide({ context: articleContext })
   @state()
   protected provided?: Article;
+
+  /** The elements inside that show a part of the article, and which. */
+  private readonly shownBy = new Map<object, ShownPart>();
+  private readonly announce = (element: object, part: ShownPart | undefined): void => {
+    if (this.shownBy.get(element) === part) return;
+    if (part) this.shownBy.set(element, part);
+    else this.shownBy.delete(element);
+    const shown = new Set(this.shownBy.values());
+    const before = this.providedComposition.shown;
+    if (shown.size !== before.size || [...shown].some((p) => !before.has(p))) this.providedComposition = { shown, announce: this.announce };
+  };
+
+  @provide({ context: compositionContext })
+  @state()
+  protected providedComposition: Composition = { shown: new Set(), announce: this.announce };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

@@ -1,5 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { ShownPart } from '../../core/article-context.js';
 import { formatInteger } from '../../core/format.js';
 import { normalizeChecklistItems } from '../../core/normalize.js';
 import { AnpElement } from '../../base/anp-element.js';
@@ -12,6 +13,7 @@ import { renderMore } from '../meta-box/meta-values.js';
  * @summary An article's checklist (meta.checklist) as checkboxes a reader can tick with mouse or keyboard, with the progress shown.
  *
  * @slot heading - Replaces the heading text.
+ * @slot empty - Replaces the empty-state text.
  *
  * @csspart base - The wrapper.
  * @csspart heading - The heading.
@@ -23,6 +25,7 @@ import { renderMore } from '../meta-box/meta-values.js';
  * @csspart label - The item's text (the checkbox's label).
  * @csspart progress - The "n of m done" line.
  * @csspart more - The "n more" line of a capped list.
+ * @csspart empty - The empty state, shown when the data has nothing valid to show (invalid JSON included).
  *
  * @cssprop --anp-color-text - Text colour (default: inherited from the page).
  * @cssprop --anp-color-muted - Secondary text: labels, details, the "n more" lines.
@@ -100,6 +103,9 @@ export class AnpChecklist extends AnpElement {
 
   private readonly itemsMemo: { input?: unknown; result?: ReturnType<typeof normalizeChecklistItems> } = {};
   private list?: { items: string[]; more: number };
+  protected override get shows(): ShownPart | undefined {
+    return this.items == null ? 'checklist' : undefined;
+  }
 
   /** How many items are ticked, of how many. */
   get progress(): { done: number; total: number } {
@@ -112,8 +118,8 @@ export class AnpChecklist extends AnpElement {
     if (this.items !== undefined && this.items !== null) {
       this.list = this.resolveOwn('items', this.items, normalizeChecklistItems, this.itemsMemo);
     } else {
-      const items = this.resolveArticle()?.meta.checklist;
-      this.list = items ? { items, more: this.resolveArticle()?.meta.more.checklist ?? 0 } : undefined;
+      const meta = this.resolveArticle()?.meta;
+      this.list = meta && { items: meta.checklist ?? [], more: meta.more.checklist ?? 0 };
     }
     // New items start unticked; the same items keep the reader's ticks.
     if (this.list && !sameItems(this.statesFor, this.list.items)) {
@@ -133,12 +139,17 @@ export class AnpChecklist extends AnpElement {
 
   protected override render(): unknown {
     const list = this.list;
-    // No items (or none valid): no bare heading.
-    if (!list || (!list.items.length && !list.more)) return nothing;
-    const { done, total } = this.progress;
+    // No data yet: nothing. Data without a valid item: the empty state, never a bare heading.
+    if (!list) return nothing;
     return html`<div part="base">
       ${renderHeading(this.uiText('checklist'), this.level(), { hidden: this.noHeading })}
-      <ul part="list">
+      ${!list.items.length && !list.more ? this.renderEmpty() : this.renderList(list)}
+    </div>`;
+  }
+
+  private renderList(list: { items: string[]; more: number }): unknown {
+    const { done, total } = this.progress;
+    return html`<ul part="list">
         ${list.items.map((item, index) => {
           const checked = Boolean(this.states[index]);
           return html`<li part=${checked ? 'item item-checked' : 'item'}>
@@ -156,8 +167,7 @@ export class AnpChecklist extends AnpElement {
               ${this.uiText('checklistProgress', { done: formatInteger(done, this.locale), total: formatInteger(total, this.locale) })}
             </p>`
           : nothing
-      }
-    </div>`;
+      }`;
   }
 }
 

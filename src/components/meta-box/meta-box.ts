@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Entry, GenericValue, KnownMetaKey, Meta } from '../../core/article.js';
 import { canonicalKey, formatInteger, formatMinutes, isoMinutes } from '../../core/format.js';
+import type { ShownPart } from '../../core/article-context.js';
 import { KNOWN_META_KEYS } from '../../core/normalize.js';
 import { richContent } from '../../base/rich-content.js';
 import { AnpElement } from '../../base/anp-element.js';
@@ -86,6 +87,7 @@ function keyList(value: string | undefined): Set<string> | undefined {
  *
  * @slot heading - Replaces the heading text.
  * @slot outline-heading - Replaces the outline's heading text.
+ * @slot empty - Replaces the empty-state text.
  *
  * @csspart base - The wrapper of everything.
  * @csspart heading - The element's heading, and the outline's.
@@ -113,6 +115,7 @@ function keyList(value: string | undefined): Set<string> | undefined {
  * @csspart meter - A score's `<meter>`.
  * @csspart score - A score's visible number.
  * @csspart none - A null value.
+ * @csspart empty - The empty state, shown when the data has nothing valid to show (invalid JSON included).
  *
  * @cssprop --anp-color-text - Text colour (default: inherited from the page).
  * @cssprop --anp-color-muted - Secondary text: labels, details, the "n more" lines.
@@ -140,15 +143,24 @@ function keyList(value: string | undefined): Set<string> | undefined {
 export class AnpMetaBox extends AnpElement {
   static override styles = [hostStyles, scoreMeterStyles, metaBoxStyles];
 
-  /** Only these keys, in this order (comma list; any spelling of a key). */
+  /**
+   * Only these keys, in this order (comma list; any spelling of a key). Set
+   * (even empty), it also turns off leaving out what sibling elements show.
+   */
   @property({ type: String })
   fields?: string;
 
-  /** Every key but these (comma list). */
+  /**
+   * Every key but these (comma list). Inside an `<anp-article>` the box
+   * leaves out by itself what sibling elements show (`score`, `checklist`);
+   * setting `exclude`, even to `""`, replaces that with this list.
+   */
   @property({ type: String })
   exclude?: string;
 
   private fieldSet?: Set<string>;
+  /** Everything the box would show is shown by sibling elements: the box shows nothing, not an empty state. */
+  private hiddenBySiblings = false;
   private excludeSet?: Set<string>;
   private meta?: Meta;
   /** How many rows of the top-level list are rendered (the rest follow task by task). */
@@ -182,6 +194,13 @@ export class AnpMetaBox extends AnpElement {
     if (meta && !this.meta) this.shownRows = this.isConnected ? FIRST_ROWS : Infinity;
     this.meta = meta;
     this.keys = meta ? this.visibleKeys(meta) : [];
+    // Inside an <anp-article>, what sibling elements show from it is theirs, unless `fields` or `exclude` says otherwise.
+    this.hiddenBySiblings = false;
+    if ((this.fields ?? this.exclude ?? undefined) === undefined && this.dataSource === 'context' && this.shownBySiblings.size) {
+      const keys = this.keys.filter((key) => !this.shownBySiblings.has(key as ShownPart));
+      this.hiddenBySiblings = keys.length < this.keys.length && !keys.length;
+      this.keys = keys;
+    }
     this.listKeys = this.keys.filter((key) => key !== 'ai_outline');
     // The next chunk's update changes no property; anything else makes every row anew.
     if (changed.size > 0) this.rowChunks = [];
@@ -200,10 +219,10 @@ export class AnpMetaBox extends AnpElement {
     const ctx: ValueContext = this.valueContext;
     const listKeys = this.listKeys;
     const showOutline = listKeys.length < this.keys.length && meta.ai_outline !== undefined;
-    if (!listKeys.length && !showOutline) return nothing;
+    if (this.hiddenBySiblings) return nothing;
     return html`<div part="base">
       ${renderHeading(this.uiText('metaBox'), this.level(), { hidden: this.noHeading })}
-      ${listKeys.length ? html`<dl part="list">${this.renderRows(meta, listKeys, ctx)}</dl>` : nothing}
+      ${listKeys.length ? html`<dl part="list">${this.renderRows(meta, listKeys, ctx)}</dl>` : showOutline ? nothing : this.renderEmpty()}
       ${showOutline ? this.renderOutline(meta.ai_outline!) : nothing}
     </div>`;
   }

@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Entry } from '../../core/article.js';
+import type { ShownPart } from '../../core/article-context.js';
 import { normalizeScores } from '../../core/normalize.js';
 import { AnpElement } from '../../base/anp-element.js';
 import { renderHeading } from '../../base/heading.js';
@@ -12,6 +13,7 @@ import { renderScoreMeter, scoreMeterStyles } from './score-meter.js';
  * @summary An article's scores (meta.score) as labelled bars: a native `<meter>` from 0 to 100 each, with the number visible.
  *
  * @slot heading - Replaces the heading text.
+ * @slot empty - Replaces the empty-state text.
  *
  * @csspart base - The wrapper.
  * @csspart heading - The heading.
@@ -22,6 +24,7 @@ import { renderScoreMeter, scoreMeterStyles } from './score-meter.js';
  * @csspart meter - The `<meter>`.
  * @csspart score - The visible number.
  * @csspart more - The "n more" line of a capped list.
+ * @csspart empty - The empty state, shown when the data has nothing valid to show (invalid JSON included).
  *
  * @cssprop --anp-bar-color-high - Bar colour from 75 up.
  * @cssprop --anp-bar-color-mid - Bar colour from 50 to 74.
@@ -83,6 +86,9 @@ export class AnpScoreBars extends AnpElement {
 
   private readonly scoresMemo: { input?: unknown; result?: ReturnType<typeof normalizeScores> } = {};
   private list?: { scores: Entry<number>[]; more: number };
+  protected override get shows(): ShownPart | undefined {
+    return this.scores == null ? 'score' : undefined;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -90,25 +96,29 @@ export class AnpScoreBars extends AnpElement {
       this.list = this.resolveOwn('scores', this.scores, normalizeScores, this.scoresMemo);
     } else {
       const meta = this.resolveArticle()?.meta;
-      this.list = meta?.score ? { scores: meta.score, more: meta.more.score ?? 0 } : undefined;
+      this.list = meta && { scores: meta.score ?? [], more: meta.more.score ?? 0 };
     }
   }
 
   protected override render(): unknown {
     const list = this.list;
-    // No scores (or none valid): no bare heading.
-    if (!list || (!list.scores.length && !list.more)) return nothing;
+    // No data yet: nothing. Data without a valid score: the empty state, never a bare heading.
+    if (!list) return nothing;
     return html`<div part="base">
       ${renderHeading(this.uiText('scores'), this.level(), { hidden: this.noHeading })}
-      <ul part="list">
-        ${list.scores.map(
-          (score, index) =>
-            html`<li part="bar">
-              <span part="label" id=${`bar-label-${index}`}>${this.fieldText(score.key)}</span>
-              ${renderScoreMeter(score, `bar-label-${index}`, this.locale)}
-            </li>`,
-        )}${renderMore(list.more, this.valueContext)}
-      </ul>
+      ${!list.scores.length && !list.more ? this.renderEmpty() : this.renderList(list)}
     </div>`;
+  }
+
+  private renderList(list: { scores: Entry<number>[]; more: number }): unknown {
+    return html`<ul part="list">
+      ${list.scores.map(
+        (score, index) =>
+          html`<li part="bar">
+            <span part="label" id=${`bar-label-${index}`}>${this.fieldText(score.key)}</span>
+            ${renderScoreMeter(score, `bar-label-${index}`, this.locale)}
+          </li>`,
+      )}${renderMore(list.more, this.valueContext)}
+    </ul>`;
   }
 }

@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { SimilarPost } from '../../core/article.js';
+import type { ShownPart } from '../../core/article-context.js';
 import { formatMinutes, isoMinutes } from '../../core/format.js';
 import { normalizeSimilarPosts } from '../../core/normalize.js';
 import { AnpElement } from '../../base/anp-element.js';
@@ -81,6 +82,9 @@ export class AnpSimilarPosts extends AnpElement {
 
   private readonly postsMemo: { input?: unknown; result?: ReturnType<typeof normalizeSimilarPosts> } = {};
   private list?: { posts: SimilarPost[]; more: number };
+  protected override get shows(): ShownPart | undefined {
+    return this.posts == null ? 'similar_posts' : undefined;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -122,7 +126,7 @@ export class AnpSimilarPosts extends AnpElement {
           ? html`<ul part="list">
               ${list.posts.map((post) => this.renderPost(post))}${renderMore(list.more, this.valueContext)}
             </ul>`
-          : html`<p part="empty"><slot name="empty">${this.uiText('similarPostsEmpty')}</slot></p>`
+          : this.renderEmpty(this.uiText('similarPostsEmpty'))
       }
     </div>`;
   }
