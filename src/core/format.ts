@@ -18,6 +18,8 @@ export interface UiLabels {
   similarPosts: string;
   similarPostsEmpty: string;
   metaBox: string;
+  /** `{n}` is replaced by the number of nested levels folded away. */
+  moreLevels: string;
 }
 
 export const DEFAULT_UI_LABELS: Readonly<UiLabels> = Object.freeze({
@@ -32,6 +34,7 @@ export const DEFAULT_UI_LABELS: Readonly<UiLabels> = Object.freeze({
   similarPosts: 'similar posts',
   similarPostsEmpty: 'No similar posts yet.',
   metaBox: 'article details',
+  moreLevels: '{n} more levels',
 });
 
 /**

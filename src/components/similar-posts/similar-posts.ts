@@ -1,11 +1,11 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { SimilarPost } from '../../core/article.js';
 import { formatMinutes, isoMinutes } from '../../core/format.js';
 import { normalizeSimilarPosts } from '../../core/normalize.js';
 import { AnpElement } from '../../base/anp-element.js';
 import { renderHeading } from '../../base/heading.js';
-import { hostStyles } from '../../styles/host.styles.js';
+import { similarPostsStyles } from './similar-posts.styles.js';
 import { renderMore } from '../meta-box/meta-values.js';
 
 /**
@@ -41,39 +41,7 @@ import { renderMore } from '../meta-box/meta-values.js';
  * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid still renders.
  */
 export class AnpSimilarPosts extends AnpElement {
-  static override styles = [
-    hostStyles,
-    css`
-      [part~='list'] {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: calc(var(--_space) * 0.75);
-      }
-      [part~='item'] {
-        display: grid;
-        gap: 0.1rem;
-      }
-      [part~='link'],
-      [part~='title'] {
-        font-weight: 600;
-        overflow-wrap: anywhere;
-      }
-      [part~='details'] {
-        color: var(--_muted);
-        font-size: 0.875em;
-      }
-      [part~='empty'] {
-        margin: 0;
-        padding: var(--_space);
-        border: 1px dashed var(--_border);
-        border-radius: var(--_radius);
-        color: var(--_muted);
-        text-align: center;
-      }
-    `,
-  ];
+  static override styles = similarPostsStyles;
 
   /** The posts. Takes precedence over every article input. */
   @property({ attribute: false })
