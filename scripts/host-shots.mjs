@@ -41,7 +41,11 @@ async function shoot(page, name) {
   const { width, height } = await page.evaluate(() => ({ width: innerWidth, height: document.documentElement.scrollHeight }));
   if (width > 500) return;
   for (let y = 0, n = 1; y < height; y += 1000, n++) {
-    await page.screenshot({ path: `${OUT}/tiles/${name}-${n}.png`, clip: { x: 0, y, width, height: Math.min(1000, height - y) }, captureBeyondViewport: true });
+    await page.screenshot({
+      path: `${OUT}/tiles/${name}-${n}.png`,
+      clip: { x: 0, y, width, height: Math.min(1000, height - y) },
+      captureBeyondViewport: true,
+    });
   }
 }
 mkdirSync(`${OUT}/tiles`, { recursive: true });
