@@ -30,7 +30,8 @@ export const hostStyles = css`
     --_mono: var(--anp-font-family-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
     --_yes: var(--anp-color-yes, #16a34a);
     --_no: var(--anp-color-no, currentColor);
-    display: block;
+    /* flow-root: the gap after the card stays inside the element's box, so a reservation before upgrade can include it. */
+    display: flow-root;
     font-family: var(--_font);
     color: var(--_fg);
     box-sizing: border-box;
