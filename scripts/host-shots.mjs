@@ -4,6 +4,8 @@
 // light and dark, into test-results/host-shots/.
 //
 //   npm run build && node scripts/host-shots.mjs [host=vite,hostile,light,dark] [article=seed,deep,empty]
+// Functions passed to page.evaluate run in the page, with the browser's globals:
+/* global document, innerWidth */
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, resolve, sep } from 'node:path';
