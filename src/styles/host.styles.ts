@@ -43,12 +43,10 @@ export const hostStyles = css`
     text-align: start;
     text-indent: 0;
     text-transform: none;
-    text-shadow: none;
     letter-spacing: normal;
     word-spacing: normal;
     white-space: normal;
     word-break: normal;
-    hyphens: manual;
     overflow-wrap: anywhere;
     /* Nothing inside may widen the page: deep or long values wrap within the element. */
     min-inline-size: 0;
@@ -89,7 +87,6 @@ export const hostStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     margin-block-end: var(--_gap);
-    min-inline-size: 0;
   }
   :host(:last-child) [part~='base'] {
     margin-block-end: 0;

@@ -34,15 +34,12 @@ export const metaBoxStyles = css`
   }
   dd {
     margin: 0;
-    min-inline-size: 0;
-    overflow-wrap: anywhere;
   }
   /* A label takes what it needs up to 40 % of the width, then wraps (a long key never widens the page). */
   [part~='nested'] {
     display: grid;
     grid-template-columns: fit-content(40%) minmax(0, 1fr);
     gap: 0.15rem var(--_space);
-    margin: 0;
   }
   [part~='nested'] > [part~='pair'] {
     display: contents;
