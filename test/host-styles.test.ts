@@ -45,7 +45,7 @@ async function hostPage(host: string, article: string, width: number, extra = ''
   frame.title = 'host page';
   frames.push(frame);
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${host}/${article}@${width}: not ready`)), 15000);
+    const timer = setTimeout(() => reject(new Error(`${host}/${article}@${width}: not ready`)), 45000);
     frame.addEventListener('load', () => {
       const win = frame.contentWindow as any;
       const done = () => {
@@ -125,12 +125,13 @@ function textNodes(page: Frame): Element[] {
   );
 }
 
-function expectOwnTextLayout(page: Frame, label: string, align = 'start'): void {
+function expectOwnTextLayout(page: Frame, label: string): void {
   const nodes = textNodes(page);
   for (const node of nodes) {
     const style = page.win.getComputedStyle(node);
     const what = `${label}: <${node.localName} part="${node.getAttribute('part')}">`;
-    expect(style.textAlign, `${what} text-align`).to.equal(align);
+    // Start of the line: Firefox and WebKit report a list item's as the physical side it resolves to.
+    expect(style.textAlign, `${what} text-align`).to.be.oneOf(['start', style.direction === 'rtl' ? 'right' : 'left']);
     expect(style.whiteSpace, `${what} white-space`).to.equal('normal');
     expect(style.textTransform, `${what} text-transform`).to.equal('none');
     expect(parseFloat(style.letterSpacing) || 0, `${what} letter-spacing`).to.equal(0);
@@ -184,8 +185,10 @@ describe('host styles', () => {
   for (const host of HOSTS) {
     describe(`host "${host}"`, () => {
       for (const article of ARTICLES) {
-        it(`${article} article at ${WIDTHS.join(', ')} px: no overflow, own text layout, no holes, gaps, headings`, async () => {
-          for (const width of WIDTHS) {
+        for (const width of WIDTHS) {
+          it(`${article} article at ${width} px: no overflow, own text layout, no holes, gaps, headings`, async function () {
+            // A guard for a loaded machine (three engines at once), not a speed goal.
+            this.timeout(60000);
             const page = await hostPage(host, article, width);
             const label = `${host}/${article}@${width}`;
             if (article === 'empty') {
@@ -202,11 +205,11 @@ describe('host styles', () => {
             expectOwnTextLayout(page, label);
             expectNoHoles(page, label);
             expectGapsAndHeadings(page, label);
-            frames.splice(0).forEach((frame) => frame.remove());
-          }
-        });
+          });
+        }
 
-        it(`${article} article: axe clean, colour contrast included`, async () => {
+        it(`${article} article: axe clean, colour contrast included`, async function () {
+          this.timeout(60000);
           await expectAxeClean(await hostPage(host, article, 390), `${host}/${article}`);
         });
       }
