@@ -11,13 +11,17 @@
 // upgraded and rendered, and sums them (cumulative layout shift, without the
 // session windows: any shift at all counts).
 //
-// Passes when the sum is 0 in every viewport. As a control it loads the page
+// Passes when the sum is 0 in every viewport, and once rendered no element
+// holds more than MAX_UNUSED px of space it does not use: its content box
+// minus the height its shadow root's content takes (the children's margin
+// boxes: the gap after a card, --anp-gap, is used space). A reservation that
+// outlived the upgrade (a min-block-size on the element itself) fails here. As a control it loads the page
 // once more with the documented `:not(:defined)` reservation stripped from
 // demo.css and expects a shift there: a check that could not see shifts
 // would otherwise pass forever.
 //
 // Functions passed to page.evaluate run in the page, with the browser's globals:
-/* global window, document, customElements, requestAnimationFrame */
+/* global window, document, customElements, requestAnimationFrame, getComputedStyle */
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +30,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DELAY = Number(process.env.ANP_CLS_DELAY ?? 1000);
+const MAX_UNUSED = 8;
 const VIEWPORTS = [
   { name: 'desktop 1280x800', width: 1280, height: 800 },
   { name: 'mobile 390x844', width: 390, height: 844 },
@@ -103,8 +108,28 @@ async function measure(browser, origin, viewport, { stripReserve = false } = {})
   });
   const elapsed = Date.now() - started;
   const shifts = await page.evaluate(() => window.__shifts);
+  const unused = await page.evaluate(() =>
+    [...document.querySelectorAll('anp-meta-box, anp-checklist, anp-score-bars, anp-similar-posts')].map((el, index) => {
+      const style = getComputedStyle(el);
+      const edges = ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'].reduce(
+        (sum, name) => sum + parseFloat(style[name]),
+        0,
+      );
+      const box = el.getBoundingClientRect().height - edges;
+      let top = Infinity;
+      let bottom = -Infinity;
+      for (const child of el.shadowRoot?.children ?? []) {
+        const childStyle = getComputedStyle(child);
+        if (child.localName === 'style' || childStyle.display === 'none') continue;
+        const rect = child.getBoundingClientRect();
+        top = Math.min(top, rect.top - parseFloat(childStyle.marginTop));
+        bottom = Math.max(bottom, rect.bottom + parseFloat(childStyle.marginBottom));
+      }
+      return { name: `${el.localName}#${index + 1}`, box, unused: box - (bottom > top ? bottom - top : 0) };
+    }),
+  );
   await page.close();
-  return { cls: shifts.reduce((sum, s) => sum + s.value, 0), shifts, problems, elapsed };
+  return { cls: shifts.reduce((sum, s) => sum + s.value, 0), shifts, problems, elapsed, unused };
 }
 
 const { origin, child } = await startDemo();
@@ -113,13 +138,22 @@ let failed = 0;
 let passed = 0;
 try {
   for (const viewport of VIEWPORTS) {
-    const { cls, shifts, problems, elapsed } = await measure(browser, origin, viewport);
+    const { cls, shifts, problems, elapsed, unused } = await measure(browser, origin, viewport);
     const ok = cls === 0 && problems.length === 0 && elapsed >= DELAY;
     if (ok) passed++;
     else failed++;
     console.log(`${ok ? 'ok  ' : 'FAIL'} ${viewport.name}: CLS ${cls.toFixed(4)} (${shifts.length} shifts; script held ${DELAY} ms)`);
     for (const s of shifts) console.log(`       shift ${s.value.toFixed(4)} at ${s.at} ms: ${s.sources.join(', ')}`);
     for (const p of problems) console.log(`       ${p}`);
+    const worst = Math.max(...unused.map((u) => u.unused));
+    const fits = unused.length === 5 && worst <= MAX_UNUSED;
+    if (fits) passed++;
+    else failed++;
+    console.log(
+      `${fits ? 'ok  ' : 'FAIL'} ${viewport.name}: unused space after rendering at most ${worst.toFixed(1)} px (<= ${MAX_UNUSED}): ${unused
+        .map((u) => `${u.name} ${u.unused.toFixed(1)}/${u.box.toFixed(0)}`)
+        .join(', ')}`,
+    );
   }
   const control = await measure(browser, origin, VIEWPORTS[2], { stripReserve: true });
   const controlOk = control.cls > 0;

@@ -20,6 +20,8 @@ export interface UiLabels {
   metaBox: string;
   /** Shown by an element that was given data but has nothing valid to show. */
   empty: string;
+  /** `{n}` is replaced by the number of nested levels folded away. */
+  moreLevels: string;
 }
 
 export const DEFAULT_UI_LABELS: Readonly<UiLabels> = Object.freeze({
@@ -35,6 +37,7 @@ export const DEFAULT_UI_LABELS: Readonly<UiLabels> = Object.freeze({
   similarPostsEmpty: 'No similar posts yet.',
   metaBox: 'article details',
   empty: 'Nothing to show.',
+  moreLevels: '{n} more levels',
 });
 
 /**

@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ShownPart } from '../../core/article-context.js';
 import { formatInteger } from '../../core/format.js';
@@ -6,7 +6,7 @@ import { normalizeChecklistItems } from '../../core/normalize.js';
 import { AnpElement } from '../../base/anp-element.js';
 import { renderHeading } from '../../base/heading.js';
 import { AnpChecklistChangeEvent } from '../../events/anp-checklist-change.js';
-import { hostStyles } from '../../styles/host.styles.js';
+import { checklistStyles } from './checklist.styles.js';
 import { renderMore } from '../meta-box/meta-values.js';
 
 /**
@@ -36,6 +36,7 @@ import { renderMore } from '../meta-box/meta-values.js';
  * @cssprop --anp-color-yes - Colour of "yes" badges.
  * @cssprop --anp-color-no - Colour of "no" badges.
  * @cssprop --anp-space - Base spacing.
+ * @cssprop --anp-gap - Space after the element's card, before the next element (default: twice --anp-space; none after the last child of its parent).
  * @cssprop --anp-radius - Corner radius.
  * @cssprop --anp-font-family - Font (default: inherited from the page).
  * @cssprop --anp-font-family-mono - Font of code (`reference`, `hash`, `<code>` in rich text).
@@ -45,53 +46,7 @@ import { renderMore } from '../meta-box/meta-values.js';
  * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid still renders.
  */
 export class AnpChecklist extends AnpElement {
-  static override styles = [
-    hostStyles,
-    css`
-      [part~='list'] {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.25rem;
-      }
-      [part~='item'] {
-        display: block;
-      }
-      label {
-        display: flex;
-        align-items: baseline;
-        gap: 0.6em;
-        padding: 0.3rem 0.4rem;
-        border-radius: calc(var(--_radius) * 0.6);
-        cursor: pointer;
-        transition: background-color 0.15s ease-out;
-      }
-      label:hover {
-        background: var(--_surface);
-      }
-      input {
-        inline-size: 1.05em;
-        block-size: 1.05em;
-        margin: 0;
-        flex: none;
-        accent-color: var(--_accent);
-        translate: 0 0.15em;
-      }
-      [part~='item-checked'] [part~='label'] {
-        color: var(--_muted);
-        text-decoration: line-through;
-      }
-      [part~='progress'] {
-        margin: calc(var(--_space) * 0.5) 0 0;
-        color: var(--_muted);
-        font-size: 0.875em;
-      }
-      [part~='more'] {
-        padding-inline-start: 0.4rem;
-      }
-    `,
-  ];
+  static override styles = checklistStyles;
 
   /** The items, as strings. Takes precedence over every article input. */
   @property({ attribute: false })

@@ -1,12 +1,6 @@
 import { css } from 'lit';
 
 export const metaBoxStyles = css`
-  [part~='base'] {
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
   dl {
     margin: 0;
   }
@@ -40,12 +34,11 @@ export const metaBoxStyles = css`
   }
   dd {
     margin: 0;
-    min-inline-size: 0;
-    overflow-wrap: anywhere;
   }
+  /* A label takes what it needs up to 40 % of the width, then wraps (a long key never widens the page). */
   [part~='nested'] {
     display: grid;
-    grid-template-columns: max-content minmax(0, 1fr);
+    grid-template-columns: fit-content(40%) minmax(0, 1fr);
     gap: 0.15rem var(--_space);
   }
   [part~='nested'] > [part~='pair'] {
@@ -54,6 +47,8 @@ export const metaBoxStyles = css`
   [part~='nested'] dt {
     font-weight: 500;
   }
+  /* Badge text is the page's text colour (its contrast is the page's own);
+     "yes" is told apart by a tinted fill and a coloured border, "no" by a dashed border. */
   [part~='badge'] {
     display: inline-block;
     padding: 0 0.55em;
@@ -61,13 +56,16 @@ export const metaBoxStyles = css`
     font-size: 0.8em;
     font-weight: 600;
     line-height: 1.6;
-    border: 1px solid currentColor;
+    border: 1px solid;
   }
   [part~='badge-yes'] {
-    color: var(--_yes);
+    border-color: var(--_yes);
+    background: color-mix(in srgb, var(--_yes) 16%, transparent);
   }
   [part~='badge-no'] {
     color: var(--_no);
+    border-style: dashed;
+    border-color: color-mix(in srgb, var(--_no) 70%, transparent);
   }
   [part~='entity-type'] {
     color: var(--_muted);
@@ -95,12 +93,38 @@ export const metaBoxStyles = css`
   [part~='outline-list'] > [part~='pair'] {
     display: contents;
   }
+  /* Narrow: each label sits above its value, and one rule (above the label) separates a row from the next. */
   @container (max-width: 30rem) {
     [part~='list'],
     [part~='outline-list'] {
       grid-template-columns: minmax(0, 1fr);
     }
+    [part~='list'] > [part~='field'] > dt {
+      padding-block-end: 0;
+    }
+    [part~='list'] > [part~='field'] > dd {
+      padding-block-start: 0.1rem;
+      border-block-start: 0;
+    }
+    [part~='outline-list'] {
+      row-gap: 0;
+    }
+    [part~='outline-list'] > [part~='pair'] + [part~='pair'] > dt {
+      padding-block-start: calc(var(--_space) * 0.5);
+    }
   }
+  /* Very narrow: nested labels sit above their values too, slightly indented. */
+  @container (max-width: 22rem) {
+    [part~='nested'] {
+      grid-template-columns: minmax(0, 1fr);
+      row-gap: 0;
+    }
+    [part~='nested'] > [part~='pair'] > dd {
+      padding-inline-start: 0.5rem;
+      margin-block-end: 0.2rem;
+    }
+  }
+
   /*
    * On a page of many boxes (an archive: from the ninth box on, see
    * meta-box.ts), off-screen boxes skip layout and paint until they come near
@@ -120,9 +144,6 @@ export const metaBoxStyles = css`
     container-type: inline-size;
   }
   @media (forced-colors: active) {
-    [part~='base'] {
-      border-color: CanvasText;
-    }
     [part~='badge'] {
       border-color: CanvasText;
       color: CanvasText;

@@ -126,6 +126,7 @@ function keyList(value: string | undefined): Set<string> | undefined {
  * @cssprop --anp-color-yes - Colour of "yes" badges.
  * @cssprop --anp-color-no - Colour of "no" badges.
  * @cssprop --anp-space - Base spacing.
+ * @cssprop --anp-gap - Space after the element's card, before the next element (default: twice --anp-space; none after the last child of its parent).
  * @cssprop --anp-radius - Corner radius.
  * @cssprop --anp-font-family - Font (default: inherited from the page).
  * @cssprop --anp-font-family-mono - Font of code (`reference`, `hash`, `<code>` in rich text).

@@ -87,11 +87,30 @@ export function renderRevision(revision: Revision, ctx: ValueContext): TemplateR
 }
 
 /**
+ * Nested lists and objects shown below a field before the rest collapses into
+ * "n more levels": each level indents, so this many fit a 320 px screen
+ * with room to spare (the normalizer keeps up to 16).
+ */
+export const SHOWN_LEVELS = 4;
+
+/** How many levels of lists and objects a value holds (0 for a plain value). */
+function levelsOf(value: GenericValue): number {
+  if (value.kind === 'list') return 1 + Math.max(0, ...value.items.map(levelsOf));
+  if (value.kind === 'map') return 1 + Math.max(0, ...value.entries.map((entry) => levelsOf(entry.value)));
+  return 0;
+}
+
+/**
  * Any JSON: arrays as lists, objects as nested lists, dates as `<time>`,
  * numbers localized, booleans as badges. Never "[object Object]", never
- * joined into one string.
+ * joined into one string. Lists and objects deeper than `SHOWN_LEVELS`
+ * collapse into a visible "n more levels".
  */
-export function renderGeneric(value: GenericValue, ctx: ValueContext): TemplateResult | string {
+export function renderGeneric(value: GenericValue, ctx: ValueContext, depth = 0): TemplateResult | string {
+  if (depth >= SHOWN_LEVELS && (value.kind === 'list' || value.kind === 'map')) {
+    const levels = formatInteger(levelsOf(value), ctx.locale);
+    return html`<span part="more">${uiLabel('moreLevels', ctx.labels, { n: levels }, ctx.pack)}</span>`;
+  }
   switch (value.kind) {
     case 'text':
       return value.text;
@@ -104,8 +123,8 @@ export function renderGeneric(value: GenericValue, ctx: ValueContext): TemplateR
     case 'null':
       return html`<span part="none">${uiLabel('none', ctx.labels, undefined, ctx.pack)}</span>`;
     case 'list':
-      return repeated(ITEM_LIST, value.items, (item) => [renderGeneric(item, ctx)], [renderMore(value.more, ctx)]);
+      return repeated(ITEM_LIST, value.items, (item) => [renderGeneric(item, ctx, depth + 1)], [renderMore(value.more, ctx)]);
     case 'map':
-      return renderEntries(value.entries, (child) => renderGeneric(child, ctx), ctx, value.more);
+      return renderEntries(value.entries, (child) => renderGeneric(child, ctx, depth + 1), ctx, value.more);
   }
 }

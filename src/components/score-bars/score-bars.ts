@@ -1,13 +1,13 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Entry } from '../../core/article.js';
 import type { ShownPart } from '../../core/article-context.js';
 import { normalizeScores } from '../../core/normalize.js';
 import { AnpElement } from '../../base/anp-element.js';
 import { renderHeading } from '../../base/heading.js';
-import { hostStyles } from '../../styles/host.styles.js';
+import { scoreBarsStyles } from './score-bars.styles.js';
 import { renderMore } from '../meta-box/meta-values.js';
-import { renderScoreMeter, scoreMeterStyles } from './score-meter.js';
+import { renderScoreMeter } from './score-meter.js';
 
 /**
  * @summary An article's scores (meta.score) as labelled bars: a native `<meter>` from 0 to 100 each, with the number visible.
@@ -40,6 +40,7 @@ import { renderScoreMeter, scoreMeterStyles } from './score-meter.js';
  * @cssprop --anp-color-yes - Colour of "yes" badges.
  * @cssprop --anp-color-no - Colour of "no" badges.
  * @cssprop --anp-space - Base spacing.
+ * @cssprop --anp-gap - Space after the element's card, before the next element (default: twice --anp-space; none after the last child of its parent).
  * @cssprop --anp-radius - Corner radius.
  * @cssprop --anp-font-family - Font (default: inherited from the page).
  * @cssprop --anp-font-family-mono - Font of code (`reference`, `hash`, `<code>` in rich text).
@@ -48,37 +49,7 @@ import { renderScoreMeter, scoreMeterStyles } from './score-meter.js';
  * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid still renders.
  */
 export class AnpScoreBars extends AnpElement {
-  static override styles = [
-    hostStyles,
-    scoreMeterStyles,
-    css`
-      [part~='list'] {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        /* Names take what they need up to half the width, then wrap: bars never leave a narrow screen. */
-        grid-template-columns: fit-content(50%) minmax(0, 1fr);
-        gap: calc(var(--_space) * 0.6) var(--_space);
-      }
-      /* Rows share the list's columns, so every bar starts where the others do. */
-      [part~='bar'] {
-        display: grid;
-        grid-column: 1 / -1;
-        grid-template-columns: subgrid;
-        align-items: center;
-      }
-      [part~='more'] {
-        grid-column: 1 / -1;
-      }
-      [part~='label'] {
-        overflow-wrap: anywhere;
-      }
-      [part~='label']::first-letter {
-        text-transform: uppercase;
-      }
-    `,
-  ];
+  static override styles = scoreBarsStyles;
 
   /** Scores by name (0..100). Takes precedence over every article input. */
   @property({ attribute: false })

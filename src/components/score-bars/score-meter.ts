@@ -34,7 +34,7 @@ export const scoreMeterStyles = css`
     display: flex;
     align-items: center;
     gap: 0.6em;
-    min-inline-size: 8rem;
+    min-inline-size: min(8rem, 100%);
   }
   meter {
     flex: 1;

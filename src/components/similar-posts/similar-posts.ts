@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { SimilarPost } from '../../core/article.js';
 import type { ShownPart } from '../../core/article-context.js';
@@ -6,7 +6,7 @@ import { formatMinutes, isoMinutes } from '../../core/format.js';
 import { normalizeSimilarPosts } from '../../core/normalize.js';
 import { AnpElement } from '../../base/anp-element.js';
 import { renderHeading } from '../../base/heading.js';
-import { hostStyles } from '../../styles/host.styles.js';
+import { similarPostsStyles } from './similar-posts.styles.js';
 import { renderMore } from '../meta-box/meta-values.js';
 
 /**
@@ -34,6 +34,7 @@ import { renderMore } from '../meta-box/meta-values.js';
  * @cssprop --anp-color-yes - Colour of "yes" badges.
  * @cssprop --anp-color-no - Colour of "no" badges.
  * @cssprop --anp-space - Base spacing.
+ * @cssprop --anp-gap - Space after the element's card, before the next element (default: twice --anp-space; none after the last child of its parent).
  * @cssprop --anp-radius - Corner radius.
  * @cssprop --anp-font-family - Font (default: inherited from the page).
  * @cssprop --anp-font-family-mono - Font of code (`reference`, `hash`, `<code>` in rich text).
@@ -42,39 +43,7 @@ import { renderMore } from '../meta-box/meta-values.js';
  * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid still renders.
  */
 export class AnpSimilarPosts extends AnpElement {
-  static override styles = [
-    hostStyles,
-    css`
-      [part~='list'] {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: calc(var(--_space) * 0.75);
-      }
-      [part~='item'] {
-        display: grid;
-        gap: 0.1rem;
-      }
-      [part~='link'],
-      [part~='title'] {
-        font-weight: 600;
-        overflow-wrap: anywhere;
-      }
-      [part~='details'] {
-        color: var(--_muted);
-        font-size: 0.875em;
-      }
-      [part~='empty'] {
-        margin: 0;
-        padding: var(--_space);
-        border: 1px dashed var(--_border);
-        border-radius: var(--_radius);
-        color: var(--_muted);
-        text-align: center;
-      }
-    `,
-  ];
+  static override styles = similarPostsStyles;
 
   /** The posts. Takes precedence over every article input. */
   @property({ attribute: false })
