@@ -20,8 +20,7 @@ import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
  */
 const SECOND_COPY_GUARD = {
   banner: 'if(!globalThis.customElements?.get("anp-meta-box")){',
-  footer:
-    '}else console.warn("anp-components: loaded more than once; this copy does nothing.");',
+  footer: '}else console.warn("anp-components: loaded more than once; this copy does nothing.");',
 };
 
 const classicScriptBuild = defineConfig({
