@@ -108,6 +108,8 @@ TypesConfig /etc/mime.types
 DocumentRoot /usr/share/wordpress
 DirectoryIndex index.php index.html
 Alias /wp-content $CONTENT
+# Plain permalinks and no rewrite module: the browser's favicon request gets WordPress's logo, not a 404.
+Alias /favicon.ico /usr/share/wordpress/wp-includes/images/w-logo-blue-white-bg.png
 <Directory />
   Options FollowSymLinks
   AllowOverride None

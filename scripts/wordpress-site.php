@@ -87,6 +87,7 @@ $posts = array(
 	'seed-string'     => array( 'Seed article, meta as a JSON string', $classic_body, $seed ),
 	'seed-array'      => array( 'Seed article, meta as a PHP array', $classic_body, json_decode( $seed, true ) ),
 	'with-posts'      => array( 'Article with similar posts', $classic_body, $with_posts ),
+	'empty-objects'   => array( 'Empty objects, meta as a PHP array', $classic_body, json_decode( '{"meta":{"topic":"objects kept as objects","ai_outline":{},"flags":{},"payload":{},"score":{"depth":42},"checklist":["the one item"]},"similar_posts":[]}', true ) ),
 	'empty-article'   => array( 'Empty article', $classic_body, '{}' ),
 	'hostile'         => array( 'Hostile article', $classic_body, $hostile ),
 	'shortcode'       => array( 'Shortcode', $classic_body . "\n\n[anp_article]\n\nA paragraph after the shortcode.", $seed ),

@@ -1,3 +1,4 @@
+/* global window */
 // Editor side of the anp/article block: plain JavaScript, no build step.
 // The block is dynamic (rendered by PHP on the published page), so the editor
 // shows a placeholder and saves nothing.
@@ -8,7 +9,7 @@
       return el(
         'p',
         wp.blockEditor.useBlockProps({ className: 'anp-article-placeholder' }),
-        "anp article: this post's meta box, score bars, checklist and similar posts appear here on the published page."
+        "anp article: this post's meta box, score bars, checklist and similar posts appear here on the published page.",
       );
     },
     save: function () {
