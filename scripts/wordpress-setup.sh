@@ -9,6 +9,7 @@
 #                                      # the plugin from dist/anp-components-wordpress.zip
 #                                      # activated, the test posts created (JSON on stdout)
 #   scripts/wordpress-setup.sh theme SLUG
+#   scripts/wordpress-setup.sh recipe PARENT   # docs/wordpress.md's theme-only recipe, plugin off
 #   scripts/wordpress-setup.sh stop    # stops what `start` started
 #
 # Idempotent: `start` drops and recreates the database and reinstalls the plugin.
@@ -171,6 +172,10 @@ case "${1:-}" in
   theme)
     php "$ROOT/scripts/wordpress-site.php" theme "${2:?theme slug}"
     ;;
+  recipe)
+    # docs/wordpress.md's functions.php in a child theme of ${2}, the plugin deactivated.
+    php "$ROOT/scripts/wordpress-site.php" recipe "$ROOT" "${2:?parent theme slug}"
+    ;;
   stop)
     stop_apache
     if [[ -f "$STATE/started-mariadb" ]]; then
@@ -179,7 +184,7 @@ case "${1:-}" in
     fi
     ;;
   *)
-    echo "usage: $0 start|theme SLUG|stop" >&2
+    echo "usage: $0 start|theme SLUG|recipe PARENT|stop" >&2
     exit 2
     ;;
 esac

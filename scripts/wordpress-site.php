@@ -52,6 +52,40 @@ if ( 'theme' === $command ) {
 	exit( 0 );
 }
 
+if ( 'recipe' === $command ) {
+	// The theme-only recipe of docs/wordpress.md, verbatim, in a child theme, with the plugin off.
+	$root   = rtrim( $argv[2] ?? '.', '/' );
+	$parent = $argv[3] ?? '';
+	$doc    = file_get_contents( $root . '/docs/wordpress.md' );
+	$code   = null;
+	if ( preg_match_all( '/```php\n(.*?)```/s', $doc, $blocks ) ) {
+		foreach ( $blocks[1] as $block ) {
+			if ( false !== strpos( $block, "functions.php: the anp elements" ) ) {
+				$code = $block;
+			}
+		}
+	}
+	if ( null === $code || ! wp_get_theme( $parent )->exists() ) {
+		fwrite( STDERR, "wordpress-site: no functions.php block in docs/wordpress.md, or no theme $parent\n" );
+		exit( 1 );
+	}
+	$slug = 'anp-recipe-' . $parent;
+	$dir  = get_theme_root() . '/' . $slug;
+	wp_mkdir_p( $dir . '/assets' );
+	file_put_contents( $dir . '/style.css', "/*\nTheme Name: anp recipe ($parent child)\nTemplate: $parent\n*/\n" );
+	file_put_contents( $dir . '/functions.php', $code );
+	copy( $root . '/dist/anp-components.iife.js', $dir . '/assets/anp-components.iife.js' );
+	deactivate_plugins( 'anp-components/anp-components.php' );
+	switch_theme( $slug );
+	echo wp_json_encode(
+		array(
+			'theme'      => get_stylesheet(),
+			'blockTheme' => wp_is_block_theme(),
+		)
+	), "\n";
+	exit( 0 );
+}
+
 if ( 'seed' !== $command ) {
 	fwrite( STDERR, "usage: php wordpress-site.php install|seed ROOT|theme SLUG\n" );
 	exit( 2 );
