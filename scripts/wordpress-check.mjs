@@ -43,9 +43,20 @@ const DELAY = Number(process.env.ANP_WP_DELAY ?? 1000);
 const OUT_DIR = join(root, 'test-results/wordpress');
 const SCRIPT_FILE = 'anp-components.iife.js';
 const TAGS = ['anp-article', 'anp-meta-box', 'anp-score-bars', 'anp-checklist', 'anp-similar-posts'];
+// The plugin in each theme, then docs/wordpress.md's theme-only recipe (plugin
+// deactivated) in a child theme of each, on the posts it serves.
+const RECIPE_POSTS = ['seed-string', 'seed-array', 'with-posts', 'empty-objects', 'empty-article', 'hostile', 'no-article'];
 const THEMES = [
   { slug: 'twentytwentyone', kind: 'classic', column: '.entry-content' },
   { slug: 'twentytwentythree', kind: 'block', column: '.wp-block-post-content' },
+  { slug: 'anp-recipe-twentytwentyone', parent: 'twentytwentyone', kind: 'classic', column: '.entry-content', posts: RECIPE_POSTS },
+  {
+    slug: 'anp-recipe-twentytwentythree',
+    parent: 'twentytwentythree',
+    kind: 'block',
+    column: '.wp-block-post-content',
+    posts: RECIPE_POSTS,
+  },
 ];
 const STRICT = process.env.ANP_WP_STRICT === '1';
 const VIEWPORTS = [
@@ -291,12 +302,14 @@ async function visit(browser, url, viewport, column) {
 
 const norm = (s) => String(s).toLowerCase().replace(/\s+/g, ' ').trim();
 
-function checkPost(label, slug, state, expect, viewport) {
+function checkPost(label, slug, state, expect, viewport, theme) {
   const cls = state.shifts.reduce((sum, v) => sum + v, 0);
   check(state.consoleErrors.length === 0, `${label}: no console errors`, state.consoleErrors.slice(0, 3).join(' | '));
   check(state.dialogs.length === 0, `${label}: no dialogs`, state.dialogs.join(' | '));
   check(state.external.length === 0, `${label}: no request leaves 127.0.0.1`, state.external.slice(0, 3).join(' '));
-  check(cls === 0, `${label}: CLS 0 with the script held back ${DELAY} ms`, `CLS ${cls.toFixed(4)}, ${state.shifts.length} shifts`);
+  // The recipe reserves no space itself (docs/wordpress.md points to the theming guide's rule): reported only.
+  if (theme.parent && cls > 0) console.log(`# ${label}: CLS ${cls.toFixed(4)} without a reservation (reported, not asserted)`);
+  else check(cls === 0, `${label}: CLS 0 with the script held back ${DELAY} ms`, `CLS ${cls.toFixed(4)}, ${state.shifts.length} shifts`);
   if (expect.overflow === 'report' && state.pageWidth > viewport.width)
     console.log(`# ${label}: page ${state.pageWidth} px wide (reported, not asserted)`);
   else check(state.pageWidth <= viewport.width, `${label}: no horizontal overflow`, `scrollWidth ${state.pageWidth}`);
@@ -379,23 +392,24 @@ try {
   console.log(`# WordPress ${site.wordpress} at ${site.front}`);
   browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true });
   for (const theme of THEMES) {
-    const switched = JSON.parse(setup('theme', theme.slug));
+    const switched = JSON.parse(theme.parent ? setup('recipe', theme.parent) : setup('theme', theme.slug));
     check(
       switched.theme === theme.slug && switched.blockTheme === (theme.kind === 'block'),
       `${theme.slug}: active, a ${theme.kind} theme`,
     );
     for (const [slug, post] of Object.entries(site.posts)) {
+      if (theme.posts && !theme.posts.includes(slug)) continue;
       for (const viewport of VIEWPORTS) {
         const label = `${theme.slug} ${slug} ${viewport.name}px`;
         const { page, state } = await visit(browser, post.url, viewport, theme.column);
-        checkPost(label, slug, state, EXPECT[slug], viewport);
+        checkPost(label, slug, state, EXPECT[slug], viewport, theme);
         await page.screenshot({ path: join(OUT_DIR, `${theme.slug}-${slug}-${viewport.name}.png`), fullPage: true });
         await page.close();
       }
     }
     // Informational: with the whole page in view (a short post, a tall window),
     // the server's row estimate decides; its error shows here as CLS.
-    for (const slug of ['seed-string', 'with-posts']) {
+    for (const slug of theme.parent ? [] : ['seed-string', 'with-posts']) {
       for (const viewport of WHOLE_PAGE) {
         const { page, state } = await visit(browser, site.posts[slug].url, viewport, theme.column);
         const cls = state.shifts.reduce((sum, v) => sum + v, 0);
