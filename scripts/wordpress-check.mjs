@@ -434,6 +434,13 @@ try {
     await page.screenshot({ path: join(OUT_DIR, `${theme.slug}-front-1280.png`) });
     await page.close();
   }
+  // Plugins > Delete: uninstall.php removes the option, and only that.
+  const uninstall = JSON.parse(setup('uninstall'));
+  check(
+    uninstall.optionBefore === '1' && uninstall.optionAfter === 'absent' && uninstall.postsWithMeta === Object.values(EXPECT).length - 1,
+    "uninstall.php deletes anp_components_append and keeps the posts' anp_article meta",
+    JSON.stringify(uninstall),
+  );
   // PHP notices or warnings from the plugin, in WordPress's debug log.
   const log = readFileSync(process.env.ANP_WP_STATE ? join(process.env.ANP_WP_STATE, 'debug.log') : '/tmp/anp-wordpress/debug.log', 'utf8');
   const ours = log.split('\n').filter((line) => line.includes('anp-components'));

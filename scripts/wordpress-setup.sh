@@ -10,6 +10,7 @@
 #                                      # activated, the test posts created (JSON on stdout)
 #   scripts/wordpress-setup.sh theme SLUG
 #   scripts/wordpress-setup.sh recipe PARENT   # docs/wordpress.md's theme-only recipe, plugin off
+#   scripts/wordpress-setup.sh uninstall       # the plugin's uninstall.php (last: it drops the option)
 #   scripts/wordpress-setup.sh stop    # stops what `start` started
 #
 # Idempotent: `start` drops and recreates the database and reinstalls the plugin.
@@ -172,6 +173,9 @@ case "${1:-}" in
   theme)
     php "$ROOT/scripts/wordpress-site.php" theme "${2:?theme slug}"
     ;;
+  uninstall)
+    php "$ROOT/scripts/wordpress-site.php" uninstall
+    ;;
   recipe)
     # docs/wordpress.md's functions.php in a child theme of ${2}, the plugin deactivated.
     php "$ROOT/scripts/wordpress-site.php" recipe "$ROOT" "${2:?parent theme slug}"
@@ -184,7 +188,7 @@ case "${1:-}" in
     fi
     ;;
   *)
-    echo "usage: $0 start|theme SLUG|recipe PARENT|stop" >&2
+    echo "usage: $0 start|theme SLUG|recipe PARENT|uninstall|stop" >&2
     exit 2
     ;;
 esac

@@ -5,6 +5,8 @@
  *   php scripts/wordpress-site.php install      installs WordPress into the empty database
  *   php scripts/wordpress-site.php seed ROOT    activates the plugin, creates the test posts, prints them as JSON
  *   php scripts/wordpress-site.php theme SLUG   switches the theme
+ *   php scripts/wordpress-site.php recipe ROOT PARENT   docs/wordpress.md's recipe in a child theme, plugin off
+ *   php scripts/wordpress-site.php uninstall    runs the plugin's uninstall.php, prints what is left
  *
  * Debian's wp-config.php picks /etc/wordpress/config-<host>.php by HTTP_HOST,
  * so the host is set before WordPress loads.
@@ -47,6 +49,29 @@ if ( 'theme' === $command ) {
 		array(
 			'theme'      => get_stylesheet(),
 			'blockTheme' => wp_is_block_theme(),
+		)
+	), "\n";
+	exit( 0 );
+}
+
+if ( 'uninstall' === $command ) {
+	// What Plugins > Delete runs: uninstall.php. Its options go; the posts' meta stays.
+	$before = get_option( 'anp_components_append', 'absent' );
+	uninstall_plugin( 'anp-components/anp-components.php' );
+	wp_cache_flush();
+	$meta = get_posts(
+		array(
+			'post_type'   => 'post',
+			'numberposts' => -1,
+			'meta_key'    => 'anp_article', // phpcs:ignore WordPress.DB.SlowDBQuery
+			'fields'      => 'ids',
+		)
+	);
+	echo wp_json_encode(
+		array(
+			'optionBefore'  => $before,
+			'optionAfter'   => get_option( 'anp_components_append', 'absent' ),
+			'postsWithMeta' => count( $meta ),
 		)
 	), "\n";
 	exit( 0 );
