@@ -18,11 +18,10 @@
 // (append) or empty states (shortcode), without anp-error; the JSON in the
 // page is the stored article, objects kept as objects.
 //
-// Until the library changes of issue 10 land (`[]` read as `{}`, an empty
-// state in every element, no overflow whatever the data), three checks are
-// reported rather than asserted: anp-errors on the PHP-array posts, empty
-// states on the empty shortcode post, overflow on the hostile post.
-// ANP_WP_STRICT=1 asserts them too.
+// The PHP-array posts must fire no anp-error (`[]` is read as `{}`), the
+// empty shortcode post must show every element's empty state, and no post
+// may be wider than the viewport, whatever its data. The hostile post's
+// anp-errors are expected and listed, not asserted.
 //
 // Prints `ok ...` / `not ok ...` lines and `wordpress: N passed, N failed`;
 // screenshots go to test-results/wordpress/.
@@ -58,7 +57,6 @@ const THEMES = [
     posts: RECIPE_POSTS,
   },
 ];
-const STRICT = process.env.ANP_WP_STRICT === '1';
 const VIEWPORTS = [
   { name: '1280', width: 1280, height: 800 },
   { name: '390', width: 390, height: 844 },
@@ -101,11 +99,11 @@ function seedValues(article) {
 // anpErrors: false = none allowed, 'report' = listed, not asserted (library change pending).
 const EXPECT = {
   'seed-string': { elements: true, values: seedValues(seed), json: seed, anpErrors: false },
-  'seed-array': { elements: true, values: seedValues(seed), anpErrors: STRICT ? false : 'report', objects: true },
+  'seed-array': { elements: true, values: seedValues(seed), anpErrors: false, objects: true },
   'empty-objects': {
     elements: true,
     values: ['objects kept as objects', '42', 'the one item'],
-    anpErrors: STRICT ? false : 'report',
+    anpErrors: false,
   },
   'with-posts': {
     elements: true,
@@ -114,10 +112,10 @@ const EXPECT = {
     anpErrors: false,
   },
   'empty-article': { elements: false, anpErrors: false },
-  hostile: { elements: true, json: hostile, anpErrors: 'report', values: ['fine'], overflow: STRICT ? false : 'report' },
+  hostile: { elements: true, json: hostile, anpErrors: 'report', values: ['fine'], overflow: false },
   shortcode: { elements: true, values: seedValues(seed), json: seed, anpErrors: false, after: 'A paragraph after the shortcode.' },
   block: { elements: true, values: seedValues(seed), json: seed, anpErrors: false, after: 'A paragraph after the block.' },
-  'shortcode-empty': { elements: true, empty: STRICT ? true : 'report', json: {}, anpErrors: false },
+  'shortcode-empty': { elements: true, empty: true, json: {}, anpErrors: false },
   'no-article': { elements: false, anpErrors: false },
 };
 
