@@ -280,6 +280,31 @@ const CSP_DIRECTIVES = new Set([
   'sandbox',
 ]);
 
+/**
+ * WordPress shortcode blocks (```shortcode): each line is one `[anp_article …]`
+ * with only the attributes the plugin reads, and element names it knows.
+ */
+const SHORTCODE_ATTRIBUTES = new Set(['elements', 'post_id']);
+const SHORTCODE_ELEMENTS = new Set(['meta-box', 'score-bars', 'checklist', 'similar-posts']);
+function checkShortcode(text) {
+  const problems = [];
+  for (const line of text.split('\n').filter((entry) => entry.trim())) {
+    const shortcode = /^\[anp_article((?:\s+[a-z_]+="[^"]*")*)\s*\]$/.exec(line.trim());
+    if (!shortcode) {
+      problems.push(`not an [anp_article] shortcode: ${line}`);
+      continue;
+    }
+    for (const [, name, value] of shortcode[1].matchAll(/([a-z_]+)="([^"]*)"/g)) {
+      if (!SHORTCODE_ATTRIBUTES.has(name)) problems.push(`unknown shortcode attribute: ${name}`);
+      if (name === 'post_id' && !/^\d+$/.test(value)) problems.push(`post_id is not a number: ${value}`);
+      if (name === 'elements')
+        for (const element of value.split(',').map((entry) => entry.trim().replace(/^anp-/, '')))
+          if (!SHORTCODE_ELEMENTS.has(element)) problems.push(`unknown element in elements="…": ${element}`);
+    }
+  }
+  return { ok: problems.length === 0, detail: problems.join('\n') };
+}
+
 function checkHttp(text) {
   const problems = [];
   for (const line of text.split('\n').filter((header) => header.trim())) {
@@ -615,10 +640,12 @@ async function checkSimple(block, manifest) {
       return checkPhp(block.text);
     case 'http':
       return checkHttp(block.text);
+    case 'shortcode':
+      return checkShortcode(block.text);
     default:
       return {
         ok: false,
-        detail: `unknown language "${block.language}": give the block one of ts, tsx, vue, svelte, js, json, html, css, sh, php, http`,
+        detail: `unknown language "${block.language}": give the block one of ts, tsx, vue, svelte, js, json, html, css, sh, php, http, shortcode`,
       };
   }
 }

@@ -192,12 +192,16 @@ describe('host styles', () => {
             const page = await hostPage(host, article, width);
             const label = `${host}/${article}@${width}`;
             if (article === 'empty') {
-              // Nothing valid to show: no card but the similar posts' empty state.
+              // Data with nothing valid in it: every element shows its heading and part="empty".
               expect(
                 elementsOf(page)
                   .filter(rendered)
                   .map((el) => el.localName),
-              ).to.deep.equal(['anp-similar-posts']);
+              ).to.deep.equal(TAGS);
+              for (const element of elementsOf(page))
+                expect(element.shadowRoot?.querySelector('[part~="empty"]'), `${label}: ${element.localName} empty state`).to.not.equal(
+                  null,
+                );
             } else {
               expect(elementsOf(page).every(rendered), `${label}: every element rendered`).to.equal(true);
             }
