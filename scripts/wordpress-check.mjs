@@ -256,7 +256,8 @@ async function visit(browser, url, viewport, column) {
           const host = el.getBoundingClientRect();
           const bottoms = [...el.shadowRoot.children]
             .filter((child) => getComputedStyle(child).display !== 'none')
-            .map((child) => child.getBoundingClientRect().bottom);
+            // A child's bottom margin is used space: the card's margin is the gap (--anp-gap) before the next element.
+            .map((child) => child.getBoundingClientRect().bottom + parseFloat(getComputedStyle(child).marginBlockEnd));
           const contentBottom = bottoms.length ? Math.max(...bottoms) : host.top;
           const unused = host.bottom - parseFloat(style.paddingBottom) - parseFloat(style.borderBottomWidth) - contentBottom;
           return {
