@@ -13,19 +13,24 @@
 //   - every anp element upgraded and rendered something into its shadow root;
 //   - no console error, no failed request, no anp-error event (but from the
 //     demo's own "bad input" section, broken on purpose);
-//   - nothing wider than the viewport (no horizontal scrolling).
+//   - nothing wider than the viewport (no horizontal scrolling);
+//   - axe-core (WCAG 2.2 A and AA, colour contrast included) finds no
+//     violation on the whole page, shadow roots included.
 //
 // Screenshots land in test-results/start/<width>-<scheme>.png. The server and
 // npm are stopped at the end. Last line: `start: N passed, N failed`.
-/* global window, document, customElements */
+/* global window, document, customElements, axe */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const shotsDir = resolve(root, 'test-results/start');
 const START_TIMEOUT_MS = 10 * 60_000; // npm install + a full build on a loaded 2-core machine
 const WIDTHS = [320, 390, 1280];
@@ -135,6 +140,20 @@ async function visit(browser, origin, width, scheme) {
   );
   check(report.errors === 0, `${label}: no anp-error`, `${report.errors} events`);
   check(problems.length === 0, `${label}: no console errors or failed requests`, problems.slice(0, 5).join('; '));
+  await page.addScriptTag({ content: AXE });
+  const axeReport = await page.evaluate(async (tags) => {
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    const contrastRan = [...results.passes, ...results.violations, ...results.incomplete].some((rule) => rule.id === 'color-contrast');
+    return {
+      contrastRan,
+      violations: results.violations.map(
+        (v) =>
+          `${v.id} (${v.nodes.length}: ${v.nodes[0]?.target.join(' > ')}${v.nodes[0]?.any[0] ? `: ${v.nodes[0].any[0].message}` : ''})`,
+      ),
+    };
+  }, AXE_TAGS);
+  check(axeReport.contrastRan, `${label}: axe ran its colour-contrast rule`);
+  check(axeReport.violations.length === 0, `${label}: axe WCAG 2.2 AA clean, contrast included`, axeReport.violations.join('; '));
   await page.screenshot({ path: resolve(shotsDir, `${width}-${scheme}.png`), fullPage: true });
   await page.close();
 }
