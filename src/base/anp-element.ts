@@ -219,15 +219,15 @@ export abstract class AnpElement extends LitElement {
   });
 
   /**
-   * The part of the article this element shows, announced to the
-   * `<anp-article>` around it while it shows that part from there.
+   * The part of the article this element shows, announced to the article
+   * provider around it while it shows that part from there.
    * @internal
    */
   protected get shows(): ShownPart | undefined {
     return undefined;
   }
 
-  /** What the elements inside the same `<anp-article>` show of its article. */
+  /** What the elements inside the same article provider show of its article. */
   @state()
   protected shownBySiblings: ReadonlySet<ShownPart> = NONE_SHOWN;
 
