@@ -130,18 +130,21 @@ function stopProcessGroup(proc) {
   });
 }
 
-// The example apps (scripts/examples.mjs): built with each framework's tooling and
-// checked in Chromium; their checks count into the summary line. They run on a full
-// run only: a focused run (extra wtr args) skips them unless ANP_EXAMPLES=1, and
-// ANP_EXAMPLES=0 always skips them.
-async function runExamples() {
-  const wanted = process.env.ANP_EXAMPLES ?? (argv.length ? '0' : '1');
+// The example apps (scripts/examples.mjs: built with each framework's tooling and
+// checked in Chromium) and the docs check (scripts/docs-snippets.mjs: every code
+// block of README.md and docs/*.md, type-checked, compiled or parsed by its
+// language; it runs after the example apps, whose node_modules hold the
+// framework checkers). Their checks count into the summary line. They run on a
+// full run only: a focused run (extra wtr args) skips them unless
+// ANP_EXAMPLES=1 / ANP_SNIPPETS=1, and =0 always skips them.
+async function runCounted(name, script, switchName) {
+  const wanted = process.env[switchName] ?? (argv.length ? '0' : '1');
   if (wanted === '0') {
-    console.log('  examples: skipped (ANP_EXAMPLES=0 or a focused run)');
+    console.log(`  ${name}: skipped (${switchName}=0 or a focused run)`);
     return { passed: 0, failed: 0, problems: [] };
   }
   console.log('');
-  const child = spawn(process.execPath, [resolve(root, 'scripts/examples.mjs')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [resolve(root, script)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk) => {
     output += chunk;
@@ -151,38 +154,10 @@ async function runExamples() {
     child.on('error', () => res(1));
     child.on('close', (exitCode) => res(exitCode ?? 1));
   });
-  const counts = [...output.matchAll(/^examples: (\d+) passed, (\d+) failed$/gm)].at(-1);
+  const counts = [...output.matchAll(new RegExp(`^${name}: (\\d+) passed, (\\d+) failed$`, 'gm'))].at(-1);
   const result = { passed: counts ? Number(counts[1]) : 0, failed: counts ? Number(counts[2]) : 0, problems: [] };
-  if (!counts) result.problems.push('scripts/examples.mjs printed no summary');
-  else if (code !== 0 && result.failed === 0) result.problems.push(`scripts/examples.mjs exited with code ${code}`);
-  return result;
-}
-
-// The docs check (scripts/docs-snippets.mjs): every code block of README.md and docs/*.md,
-// type-checked, compiled or parsed by its language; its checks count into the summary line.
-// It runs after the example apps, whose node_modules hold the framework checkers, and
-// like them on a full run only (ANP_SNIPPETS=1 forces it, ANP_SNIPPETS=0 skips it).
-async function runSnippets() {
-  const wanted = process.env.ANP_SNIPPETS ?? (argv.length ? '0' : '1');
-  if (wanted === '0') {
-    console.log('  snippets: skipped (ANP_SNIPPETS=0 or a focused run)');
-    return { passed: 0, failed: 0, problems: [] };
-  }
-  console.log('');
-  const child = spawn(process.execPath, [resolve(root, 'scripts/docs-snippets.mjs')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-    process.stdout.write(chunk);
-  });
-  const code = await new Promise((res) => {
-    child.on('error', () => res(1));
-    child.on('close', (exitCode) => res(exitCode ?? 1));
-  });
-  const counts = [...output.matchAll(/^snippets: (\d+) passed, (\d+) failed$/gm)].at(-1);
-  const result = { passed: counts ? Number(counts[1]) : 0, failed: counts ? Number(counts[2]) : 0, problems: [] };
-  if (!counts) result.problems.push('scripts/docs-snippets.mjs printed no summary');
-  else if (code !== 0 && result.failed === 0) result.problems.push(`scripts/docs-snippets.mjs exited with code ${code}`);
+  if (!counts) result.problems.push(`${script} printed no summary`);
+  else if (code !== 0 && result.failed === 0) result.problems.push(`${script} exited with code ${code}`);
   return result;
 }
 
@@ -272,11 +247,11 @@ async function main() {
   if (wtrCode !== 0 && failed === 0) problems.push(`web-test-runner exited with code ${wtrCode}`);
 
   if (!interrupted) {
-    const examples = await runExamples();
+    const examples = await runCounted('examples', 'scripts/examples.mjs', 'ANP_EXAMPLES');
     passed += examples.passed;
     failed += examples.failed;
     problems.push(...examples.problems);
-    const snippets = await runSnippets();
+    const snippets = await runCounted('snippets', 'scripts/docs-snippets.mjs', 'ANP_SNIPPETS');
     passed += snippets.passed;
     failed += snippets.failed;
     problems.push(...snippets.problems);

@@ -55,7 +55,10 @@ import { labelPack } from '../../dist/core/locales.js';
 import { hostStyles } from '../../dist/styles/host.styles.js';
 import { metaBoxStyles } from '../../dist/components/meta-box/meta-box.styles.js';
 import { scoreMeterStyles, SCORE_LOW, SCORE_HIGH } from '../../dist/components/score-bars/score-meter.js';
-import { checklistStyles, scoreBarsStyles, similarPostsStyles } from './vanilla-styles.js';
+// The elements' own sheets, read from dist/ like the shared ones: the floor draws with the library's exact CSS.
+import { checklistStyles } from '../../dist/components/checklist/checklist.styles.js';
+import { scoreBarsStyles } from '../../dist/components/score-bars/score-bars.styles.js';
+import { similarPostsStyles } from '../../dist/components/similar-posts/similar-posts.styles.js';
 
 // ---------------------------------------------------------------------------
 // Style sheets: one per element class, built once, shared by every instance.
@@ -67,9 +70,9 @@ function sheet(...texts) {
 }
 
 const metaBoxSheet = sheet(hostStyles.cssText, scoreMeterStyles.cssText, metaBoxStyles.cssText);
-const checklistSheet = sheet(hostStyles.cssText, checklistStyles);
-const scoreBarsSheet = sheet(hostStyles.cssText, scoreMeterStyles.cssText, scoreBarsStyles);
-const similarPostsSheet = sheet(hostStyles.cssText, similarPostsStyles);
+const checklistSheet = sheet(...checklistStyles.map((style) => style.cssText));
+const scoreBarsSheet = sheet(...scoreBarsStyles.map((style) => style.cssText));
+const similarPostsSheet = sheet(...similarPostsStyles.map((style) => style.cssText));
 
 // ---------------------------------------------------------------------------
 // DOM helpers.
