@@ -151,6 +151,22 @@ describe('core/url: judgeUrl and safeHref', () => {
     expect(['http:', 'https:']).to.include(new URL(href!).protocol);
   });
 
+  it('without an http(s) document, a relative path that would serialize as //host is not a relative URL', () => {
+    // The base used where there is no http(s) document: a server, or a page opened from file:.
+    const noDocument = 'https://anp.invalid/';
+    for (const raw of ['/.//evil.example/x', '/%2e//evil.example/x', '/./\\evil.example/x', '/%2E/%2e//evil.example/x']) {
+      const verdict = judgeUrl(raw, noDocument);
+      expect(verdict.ok, JSON.stringify(raw)).to.equal(false);
+      expect((verdict as { reason: string }).reason, JSON.stringify(raw)).to.match(/another host/);
+    }
+    // Plain relative paths keep working there, written as the author wrote them.
+    expect(safeHref('/posts/42?x=1#top', noDocument)).to.equal('/posts/42?x=1#top');
+    expect(safeHref('./sub/page', noDocument)).to.equal('/sub/page');
+    // On an http(s) page the same strings resolve on the page's own origin, and are used that way.
+    const href = safeHref('/.//evil.example/x', 'https://example.com/dir/page');
+    expect(new URL(href!).origin).to.equal('https://example.com');
+  });
+
   it('resolves against an explicit base', () => {
     expect(safeHref('/x?y#z', 'https://example.com/dir/page')).to.equal('https://example.com/x?y#z');
     expect(safeHref('sub', 'https://example.com/dir/page')).to.equal('https://example.com/dir/sub');

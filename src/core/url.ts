@@ -40,7 +40,12 @@ export function judgeUrl(raw: unknown, base: string = documentBase()): UrlVerdic
     return { ok: false, reason: `scheme "${parsed.protocol}" is not allowed (http, https, mailto or relative only)` };
   }
   if (base === FALLBACK_BASE && parsed.origin === 'https://anp.invalid') {
-    // No document to resolve against: keep the relative form as the author wrote it.
+    // No http(s) document to resolve against (a server, a file: page): keep the relative form.
+    // A path that serializes as `//host/…` (from `/.//host`, `/%2e//host`, `/./\host`) would be read
+    // as a link to another host (on a file: page, a network share), so it is no relative URL.
+    if (parsed.pathname.startsWith('//')) {
+      return { ok: false, reason: 'relative URL not used: it would point at another host' };
+    }
     return { ok: true, href: (parsed.pathname + parsed.search + parsed.hash) as SafeUrl };
   }
   return { ok: true, href: parsed.href as SafeUrl };
