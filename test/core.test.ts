@@ -17,7 +17,7 @@ import {
   resolveLocale,
   uiLabel,
 } from '../src/core/format.js';
-import { jsonPointer, LIMITS, normalizeArticle, parseJson } from '../src/core/normalize.js';
+import { describeThrown, jsonPointer, LIMITS, normalizeArticle, parseJson } from '../src/core/normalize.js';
 import { RICH_ALLOWED_ATTRIBUTES, RICH_ALLOWED_TAGS, RICH_LINK_REL, sanitizeRich } from '../src/core/sanitize.js';
 import { ALLOWED_URL_SCHEMES, judgeUrl, safeHref } from '../src/core/url.js';
 import { wordpressStored } from './helpers.js';
@@ -1149,6 +1149,81 @@ describe('core/normalize: normalizeArticle', () => {
       expect(posts[1].url).to.equal(undefined);
       expect(paths(result)).to.include.members(['/similar_posts/1/url', '/similar_posts/2', '/similar_posts/3']);
     });
+  });
+});
+
+describe('core/normalize: what hostile objects throw never escapes', () => {
+  /** A Proxy every trap of which throws, even the ones a string conversion or instanceof asks. */
+  const throwingProxy = () =>
+    new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('get trap');
+        },
+        getPrototypeOf: () => {
+          throw new Error('getPrototypeOf trap');
+        },
+        ownKeys: () => {
+          throw new Error('ownKeys trap');
+        },
+        getOwnPropertyDescriptor: () => {
+          throw new Error('descriptor trap');
+        },
+        has: () => {
+          throw new Error('has trap');
+        },
+      },
+    );
+  const unprintable = () => ({
+    toString() {
+      throw new Error('toString');
+    },
+    valueOf() {
+      throw new Error('valueOf');
+    },
+  });
+  const errorWithThrowingMessage = () => {
+    const error = new Error('x');
+    Object.defineProperty(error, 'message', {
+      get() {
+        throw new Error('message getter');
+      },
+    });
+    return error;
+  };
+  const getterThrowing = (thrown: () => unknown) => ({
+    meta: {
+      topic: 'kept',
+      get difficulty(): string {
+        throw thrown();
+      },
+    },
+  });
+
+  it('describeThrown never throws, whatever was thrown', () => {
+    for (const thrown of [throwingProxy(), unprintable(), errorWithThrowingMessage(), Symbol('s'), 12n, Object.create(null)]) {
+      expect(() => describeThrown(thrown)).not.to.throw();
+      expect(describeThrown(thrown)).to.be.a('string');
+    }
+    expect(describeThrown(new Error('plain'))).to.equal('plain');
+    expect(describeThrown('a'.repeat(1000))).to.have.length(200);
+  });
+
+  it('a getter that throws an unprintable object, a Proxy or an Error with a throwing message loses only its own value', () => {
+    for (const thrown of [unprintable, throwingProxy, errorWithThrowingMessage]) {
+      let result: ReturnType<typeof normalizeArticle> | undefined;
+      expect(() => (result = normalizeArticle(getterThrowing(thrown)))).not.to.throw();
+      expect(result!.value.meta.topic).to.equal('kept');
+      expect(result!.errors.map((e) => e.path)).to.include('/meta/difficulty');
+    }
+  });
+
+  it('a root Proxy whose every trap throws gives an error at the root, not an exception', () => {
+    let result: ReturnType<typeof normalizeArticle> | undefined;
+    expect(() => (result = normalizeArticle(throwingProxy()))).not.to.throw();
+    expect(result!.errors.length).to.be.greaterThan(0);
+    expect(result!.errors[0].path).to.equal('');
   });
 });
 

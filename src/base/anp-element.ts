@@ -6,7 +6,7 @@ import { articleContext, compositionContext, type Composition, type ShownPart } 
 import type { LabelPack, Labels, UiLabels } from '../core/format.js';
 import { fieldLabel, resolveLocale, uiLabel } from '../core/format.js';
 import { labelPack } from '../core/locales.js';
-import { normalizeArticle, parseJson } from '../core/normalize.js';
+import { describeThrown, normalizeArticle, parseJson } from '../core/normalize.js';
 import { judgeUrl } from '../core/url.js';
 import { AnpErrorEvent } from '../events/anp-error.js';
 
@@ -532,7 +532,7 @@ export abstract class AnpElement extends LitElement {
         done({ url, value: parsed.value, errors: parsed.errors });
       } catch (error) {
         if (abort.signal.aborted) return;
-        fail(`fetch failed: ${error instanceof Error ? error.message : String(error)}`);
+        fail(`fetch failed: ${describeThrown(error)}`);
       } finally {
         if (this.fetchAbort === abort) {
           this.fetchAbort = undefined;

@@ -122,7 +122,7 @@ class Walk {
         child = value[key];
       } catch (error) {
         // A getter that throws loses its own value, not the whole article.
-        this.report([...path, key], `value could not be read: ${error instanceof Error ? error.message : String(error)}`);
+        this.report([...path, key], `value could not be read: ${describeThrown(error)}`);
         continue;
       }
       if (key.length > MAX_KEY_LENGTH) {
@@ -347,6 +347,26 @@ function describe(value: unknown): string {
  * Parses JSON text from an attribute, script child or fetched body. Errors
  * say where (`source`) and why; position hints come from the engine.
  */
+/**
+ * What a thrown value says, for an error message. It never throws itself: a
+ * hostile value may be a Proxy whose every trap throws, an object whose
+ * `toString` throws, or an Error whose `message` is a throwing getter, so
+ * nothing here converts a value the data controls to a string.
+ */
+export function describeThrown(error: unknown): string {
+  try {
+    if (typeof error === 'string') return error.slice(0, 200);
+    if (typeof error === 'number' || typeof error === 'boolean' || error === null || error === undefined) return String(error);
+    if (error instanceof Error) {
+      const message: unknown = error.message;
+      if (typeof message === 'string') return message.slice(0, 200);
+    }
+  } catch {
+    // A trap or getter threw while we looked: fall through.
+  }
+  return 'an unreadable error';
+}
+
 export function parseJson(text: string, source: string): Normalized<unknown> {
   if (text.length > LIMITS.maxJsonLength) {
     return {
@@ -357,8 +377,7 @@ export function parseJson(text: string, source: string): Normalized<unknown> {
   try {
     return { value: JSON.parse(text) as unknown, errors: [] };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { value: undefined, errors: [{ path: '', message: `${source}: invalid JSON (${reason})` }] };
+    return { value: undefined, errors: [{ path: '', message: `${source}: invalid JSON (${describeThrown(error)})` }] };
   }
 }
 
@@ -622,7 +641,7 @@ function guarded<T>(fallback: () => T, body: (walk: Walk) => T): Normalized<T> {
   try {
     return { value: body(walk), errors: walk.errors };
   } catch (error) {
-    walk.report([], `input could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    walk.report([], `input could not be read: ${describeThrown(error)}`);
     return { value: fallback(), errors: walk.errors };
   }
 }
