@@ -23,8 +23,11 @@ import {
   seedArticle,
   shadowText,
   shadowTexts,
+  SEED_VALUES,
   textOf,
   tick,
+  watchPage,
+  withBadInput,
   wordpressStored,
 } from './helpers.js';
 import {
@@ -435,3 +438,76 @@ describe('CMS data as it arrives (SPEC section 1)', () => {
 function shadowBadges(scope: Element): string[] {
   return Array.from(scope.querySelectorAll('[part~="badge"]')).map(textOf);
 }
+
+describe('element options of the wrong type are reported, never thrown (issue 11)', () => {
+  /** A Proxy whose every trap throws: reading it in a render would throw into the page. */
+  const throwingProxy = () =>
+    new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('get trap');
+        },
+        ownKeys: () => {
+          throw new Error('ownKeys trap');
+        },
+        getPrototypeOf: () => {
+          throw new Error('getPrototypeOf trap');
+        },
+      },
+    );
+
+  it('fields as an array of keys works like the comma list, with no anp-error', async () => {
+    const page = watchPage();
+    const box = document.createElement('anp-meta-box');
+    const errors = collectErrors(box);
+    (box as unknown as { fields: unknown }).fields = ['topic', 'reading time'];
+    box.article = seedArticle();
+    attach(box);
+    await box.updateComplete;
+    await tick();
+    page.stop();
+    expect(page.errors).to.deep.equal([]);
+    expect(errors).to.have.length(0);
+    expect(shadowTexts(box, '[part~="label"]').map((t) => t.toLowerCase())).to.deep.equal(['topic', 'reading time']);
+  });
+
+  for (const [name, value, what] of [
+    ['exclude', 5, 'a number'],
+    ['exclude', { topic: true }, 'an object'],
+    ['fields', [1, 2], 'an array of numbers'],
+    ['fields', throwingProxy(), 'a Proxy whose traps throw'],
+  ] as const) {
+    it(`${name} as ${what}: anp-error names it, every field still renders`, async () => {
+      const { el, event } = await withBadInput('anp-meta-box', (box) => {
+        (box as unknown as Record<string, unknown>)[name] = value;
+        box.article = seedArticle();
+      });
+      expect(event.detail.errors.map((e) => e.message).join(' | ')).to.contain(`${name}: expected`);
+      expect(shadowText(el)).to.contain(SEED_VALUES.text[0]);
+    });
+  }
+
+  it('labels as a Proxy whose traps throw: anp-error, the default words, nothing thrown', async () => {
+    const { el, event } = await withBadInput('anp-meta-box', (box) => {
+      box.labels = throwingProxy() as never;
+      box.article = seedArticle();
+    });
+    expect(event.detail.errors.map((e) => e.message).join(' | ')).to.contain('labels: expected');
+    expect(shadowText(el)).to.contain(SEED_VALUES.text[0]);
+  });
+
+  it('the same wrong option set again is not reported again', async () => {
+    const box = document.createElement('anp-meta-box');
+    const errors = collectErrors(box);
+    (box as unknown as { exclude: unknown }).exclude = 5;
+    box.article = seedArticle();
+    attach(box);
+    await box.updateComplete;
+    await tick();
+    box.requestUpdate();
+    await box.updateComplete;
+    await tick();
+    expect(errors).to.have.length(1);
+  });
+});

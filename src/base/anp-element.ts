@@ -110,6 +110,27 @@ function jsonSnapshot(input: unknown): string | undefined {
 }
 
 const EMPTY_ERRORS: readonly AnpInputError[] = Object.freeze([]);
+const MAX_LABELS = 500;
+
+/**
+ * `labels` read once, when it is set: a plain copy of its string values. A
+ * Proxy, a getter that throws or a value of the wrong type cannot throw later,
+ * in a render; it is ignored and reported instead.
+ */
+function readLabels(value: unknown): { labels: Labels | undefined; errors: readonly AnpInputError[] } {
+  if (value === undefined || value === null) return { labels: undefined, errors: EMPTY_ERRORS };
+  try {
+    if (typeof value !== 'object' || Array.isArray(value)) throw new TypeError('not an object');
+    const copy: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (const key of Object.keys(value).slice(0, MAX_LABELS)) {
+      const word: unknown = (value as Record<string, unknown>)[key];
+      if (typeof word === 'string') copy[key] = word;
+    }
+    return { labels: copy, errors: EMPTY_ERRORS };
+  } catch {
+    return { labels: undefined, errors: [{ path: '', message: 'labels: expected an object of words; ignored' }] };
+  }
+}
 const NONE_SHOWN: ReadonlySet<ShownPart> = new Set();
 
 /**
@@ -336,6 +357,11 @@ export abstract class AnpElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('labels')) {
+      const read = readLabels(this.labels);
+      this.safeLabels = read.labels;
+      this.labelErrors = read.errors;
+    }
     if (changed.has('src') && this.isConnected) {
       if (this.src) {
         if (this.fetchUrl !== this.src) this.startFetch(this.src);
@@ -385,17 +411,17 @@ export abstract class AnpElement extends LitElement {
 
   /** What the value renderers need: locale, `labels` and the language's words. */
   protected get valueContext(): { locale: string; labels: Labels | undefined; pack: LabelPack } {
-    return { locale: this.locale, labels: this.labels, pack: this.pack };
+    return { locale: this.locale, labels: this.safeLabels, pack: this.pack };
   }
 
   /** A UI word in the element's language; `labels` first. */
   protected uiText(name: keyof UiLabels, values?: Record<string, string | number>): string {
-    return uiLabel(name, this.labels, values, this.pack);
+    return uiLabel(name, this.safeLabels, values, this.pack);
   }
 
   /** A field's label in the element's language; `labels` first. */
   protected fieldText(key: string): string {
-    return fieldLabel(key, this.labels, this.pack);
+    return fieldLabel(key, this.safeLabels, this.pack);
   }
 
   /** The empty state: given data, nothing valid to show. The `empty` slot replaces the words. */
@@ -449,9 +475,26 @@ export abstract class AnpElement extends LitElement {
     return memo.result.value;
   }
 
+  /** `labels` as read when it was set (readLabels), and what was wrong with it. */
+  private safeLabels?: Labels;
+  private labelErrors: readonly AnpInputError[] = EMPTY_ERRORS;
+  /** Problems with a subclass's own options (wrong types), reported with the input's. */
+  protected optionErrors: readonly AnpInputError[] = EMPTY_ERRORS;
+  /** The last combined list, reused while its parts are the same, so equal problems are reported once. */
+  private combinedErrors?: { parts: readonly (readonly AnpInputError[])[]; all: readonly AnpInputError[] };
+
   private setErrors(source: string, errors: readonly AnpInputError[]): void {
     this.currentSource = source;
-    this.currentErrors = errors;
+    const parts = [errors, this.labelErrors, this.optionErrors];
+    if (!this.labelErrors.length && !this.optionErrors.length) {
+      this.currentErrors = errors;
+      return;
+    }
+    const last = this.combinedErrors;
+    if (!last || last.parts.some((part, index) => part !== parts[index])) {
+      this.combinedErrors = { parts, all: parts.flat() };
+    }
+    this.currentErrors = this.combinedErrors!.all;
   }
 
   private articleInput(): { source: AnpSource; input: unknown } | undefined {

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Entry, GenericValue, KnownMetaKey, Meta } from '../../core/article.js';
+import type { AnpInputError, Entry, GenericValue, KnownMetaKey, Meta } from '../../core/article.js';
 import { canonicalKey, formatInteger, formatMinutes, isoMinutes } from '../../core/format.js';
 import type { ShownPart } from '../../core/article-context.js';
 import { KNOWN_META_KEYS } from '../../core/normalize.js';
@@ -71,15 +71,29 @@ const SCORE_LIST: Unit = {
 let boxesOnPage = 0;
 const EAGER_BOXES = 8;
 
-function keyList(value: string | undefined): Set<string> | undefined {
-  if (value === undefined || value === null) return undefined;
-  const keys = value
-    .split(',')
+const NO_ERRORS: readonly AnpInputError[] = Object.freeze([]);
+
+/**
+ * `fields` / `exclude`: a comma list of keys (the attribute) or an array of
+ * key strings (the property). Anything else is ignored and reported, never thrown.
+ */
+function keyList(value: unknown, name: string): { keys?: Set<string>; errors: readonly AnpInputError[] } {
+  if (value === undefined || value === null) return { errors: NO_ERRORS };
+  let parts: unknown[] | undefined;
+  try {
+    parts = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? Array.from(value as unknown[]) : undefined;
+  } catch {
+    parts = undefined;
+  }
+  if (!parts || !parts.every((part) => typeof part === 'string')) {
+    return { errors: [{ path: '', message: `${name}: expected a comma list of keys or an array of key strings; ignored` }] };
+  }
+  const keys = parts
     .map((key) => key.trim())
     .filter(Boolean)
     .map(canonicalKey);
   // An empty list means no filter, as if the attribute were absent.
-  return keys.length ? new Set(keys) : undefined;
+  return { keys: keys.length ? new Set(keys) : undefined, errors: NO_ERRORS };
 }
 
 /**
@@ -187,8 +201,14 @@ export class AnpMetaBox extends AnpElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('fields')) this.fieldSet = keyList(this.fields);
-    if (changed.has('exclude')) this.excludeSet = keyList(this.exclude);
+    if (changed.has('fields') || changed.has('exclude')) {
+      const fields = keyList(this.fields, 'fields');
+      const exclude = keyList(this.exclude, 'exclude');
+      this.fieldSet = fields.keys;
+      this.excludeSet = exclude.keys;
+      const errors = [...fields.errors, ...exclude.errors];
+      this.optionErrors = errors.length ? errors : NO_ERRORS;
+    }
     const meta = this.resolveArticle()?.meta;
     // A box that shows nothing yet starts with one task's worth of rows (on a
     // page; a server renders them all). One that shows rows updates them all at once.
