@@ -25,6 +25,7 @@ import {
   shadowTexts,
   SEED_VALUES,
   textOf,
+  throwingProxy,
   tick,
   watchPage,
   withBadInput,
@@ -440,23 +441,6 @@ function shadowBadges(scope: Element): string[] {
 }
 
 describe('element options of the wrong type are reported, never thrown (issue 11)', () => {
-  /** A Proxy whose every trap throws: reading it in a render would throw into the page. */
-  const throwingProxy = () =>
-    new Proxy(
-      {},
-      {
-        get: () => {
-          throw new Error('get trap');
-        },
-        ownKeys: () => {
-          throw new Error('ownKeys trap');
-        },
-        getPrototypeOf: () => {
-          throw new Error('getPrototypeOf trap');
-        },
-      },
-    );
-
   it('fields as an array of keys works like the comma list, with no anp-error', async () => {
     const page = watchPage();
     const box = document.createElement('anp-meta-box');

@@ -20,7 +20,7 @@ import {
 import { describeThrown, jsonPointer, LIMITS, normalizeArticle, parseJson } from '../src/core/normalize.js';
 import { RICH_ALLOWED_ATTRIBUTES, RICH_ALLOWED_TAGS, RICH_LINK_REL, sanitizeRich } from '../src/core/sanitize.js';
 import { ALLOWED_URL_SCHEMES, judgeUrl, safeHref } from '../src/core/url.js';
-import { wordpressStored } from './helpers.js';
+import { throwingProxy, wordpressStored } from './helpers.js';
 
 const ALLOWED_PROTOCOLS = ['http:', 'https:', 'mailto:'];
 
@@ -1153,28 +1153,6 @@ describe('core/normalize: normalizeArticle', () => {
 });
 
 describe('core/normalize: what hostile objects throw never escapes', () => {
-  /** A Proxy every trap of which throws, even the ones a string conversion or instanceof asks. */
-  const throwingProxy = () =>
-    new Proxy(
-      {},
-      {
-        get: () => {
-          throw new Error('get trap');
-        },
-        getPrototypeOf: () => {
-          throw new Error('getPrototypeOf trap');
-        },
-        ownKeys: () => {
-          throw new Error('ownKeys trap');
-        },
-        getOwnPropertyDescriptor: () => {
-          throw new Error('descriptor trap');
-        },
-        has: () => {
-          throw new Error('has trap');
-        },
-      },
-    );
   const unprintable = () => ({
     toString() {
       throw new Error('toString');

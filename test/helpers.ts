@@ -321,3 +321,26 @@ export function wordpressStored(value: unknown): unknown {
   }
   return value;
 }
+
+/** A Proxy every trap of which throws, even the ones a string conversion or instanceof asks: hostile input. */
+export const throwingProxy = (): object =>
+  new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error('get trap');
+      },
+      getPrototypeOf: () => {
+        throw new Error('getPrototypeOf trap');
+      },
+      ownKeys: () => {
+        throw new Error('ownKeys trap');
+      },
+      getOwnPropertyDescriptor: () => {
+        throw new Error('descriptor trap');
+      },
+      has: () => {
+        throw new Error('has trap');
+      },
+    },
+  );
