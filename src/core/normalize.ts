@@ -25,8 +25,18 @@ import { judgeUrl } from './url.js';
  * names the path, and lists show "n more". Documented in the README.
  */
 export const LIMITS = Object.freeze({
-  /** Characters of JSON text parsed from an attribute, script child or `src` body. */
-  maxJsonLength: 20_000_000,
+  /**
+   * Characters of JSON text parsed from an attribute, script child or `src`
+   * body, checked before parsing. An article of 2,500 values (the value cap)
+   * is well under this; past it nothing is parsed.
+   */
+  maxJsonLength: 1_000_000,
+  /** Nesting of JSON text, checked by a scan before parsing (the walk shows `maxDepth` of it). */
+  maxJsonDepth: 512,
+  /** Bytes read of a `src` body; the read stops there (and the response is cancelled). */
+  maxSrcBytes: 3_000_000,
+  /** Milliseconds a `src` request may take, headers to last byte. */
+  srcTimeoutMs: 10_000,
   /** Nesting depth of objects and arrays below the article root. */
   maxDepth: 16,
   /** Characters kept of any one string (longer ones are cut and reported). */
@@ -37,6 +47,10 @@ export const LIMITS = Object.freeze({
   maxKeys: 200,
   /** Values visited in one article, all levels together. */
   maxNodes: 2_500,
+  /** Problems reported for one input; past it one entry says how many more there were. */
+  maxErrors: 100,
+  /** Characters of each key written into an error's JSON pointer. */
+  maxPointerKey: 64,
 });
 
 /** Characters kept of an object key. */
