@@ -495,3 +495,38 @@ describe('element options of the wrong type are reported, never thrown (issue 11
     expect(errors).to.have.length(1);
   });
 });
+
+describe('equal data set again from an anp-error handler (issue 11, item 11)', () => {
+  const cases: [string, () => unknown][] = [
+    ['a Date', () => ({ meta: { view_count: 'many', payload: { at: new Date(0) } } })],
+    ['a Map and a Set', () => ({ meta: { view_count: 'many', payload: { m: new Map([[1, 2]]), s: new Set([1]) } } })],
+    ['a function', () => ({ meta: { view_count: 'many', payload: { f: () => 1 } } })],
+  ];
+  for (const [name, make] of cases) {
+    it(`an equal copy holding ${name} is not answered with another anp-error`, async () => {
+      const el = attach(document.createElement('anp-meta-box') as AnpElement);
+      const events = collectErrors(el);
+      // The handler a host might write: "fix" the data by setting a fresh copy of it.
+      el.addEventListener('anp-error', () => {
+        if (events.length < 50) el.article = make();
+      });
+      el.article = make();
+      await el.updateComplete;
+      await sleep(300);
+      await el.updateComplete;
+      expect(events, 'anp-error events in 300 ms').to.have.length(1);
+      el.remove();
+    });
+  }
+
+  it('control: a copy that differs (another view_count) is reported again', async () => {
+    const el = attach(document.createElement('anp-meta-box') as AnpElement);
+    const events = collectErrors(el);
+    el.article = { meta: { view_count: 'many', payload: { at: new Date(0) } } };
+    await el.updateComplete;
+    el.article = { meta: { view_count: 'lots', payload: { at: new Date(0) } } };
+    await el.updateComplete;
+    expect(events).to.have.length(2);
+    el.remove();
+  });
+});

@@ -293,11 +293,13 @@ class Walk {
     const text = this.string(value, path);
     if (text === undefined) return undefined;
     if (text.includes('<') && !this.spendMarkup(text)) {
+      const plain = withoutTags(text);
+      const shown = plain.trim() !== '';
       this.report(
         path,
-        `markup not parsed: the article's markup budget (${LIMITS.maxMarkup} units) is spent; shown as text without its tags`,
+        `markup not parsed: the article's markup budget (${LIMITS.maxMarkup} units) is spent; ${shown ? 'shown as text without its tags' : 'nothing but tags, dropped'}`,
       );
-      return { kind: 'text', text: withoutTags(text) };
+      return shown ? { kind: 'text', text: plain } : undefined;
     }
     const { rich, removed } = sanitizeRich(text);
     if (removed.length > 0) this.report(path, `removed markup that is not allowed: ${removed.join(', ')}`);

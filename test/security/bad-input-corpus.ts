@@ -1009,6 +1009,128 @@ const HUGE: BadInputCase[] = [
   },
 ];
 
+// --- issue 11: inputs whose cost, not their content, was the attack -----------
+
+/** `count` lists of `length` numbers past 2^53, under one key of `keyLength` characters: one error per number. */
+function badNumbersUnderLongKey(keyLength: number, count: number, length: number): Record<string, unknown> {
+  return { ['k'.repeat(keyLength)]: Array.from({ length: count }, () => Array<number>(length).fill(1e300)) };
+}
+
+/** The same as JSON text, built without an object (the 18 and 50 MB cases would not fit one). */
+const badNumbersText = (keyLength: number, count: number, length: number) =>
+  `{"meta":{${EVERY_MARKER_JSON_META},"x":{"${'k'.repeat(keyLength)}":[${Array.from({ length: count }, () => `[${Array(length).fill('1e300').join(',')}]`).join(',')}]}},${EVERY_MARKER_JSON_POSTS}}`;
+
+/** A list of `length` with only its first item set. */
+function sparse(length: number): unknown[] {
+  const list: unknown[] = [KEPT];
+  list.length = length;
+  return list;
+}
+
+/** Every element reports an error under /meta/x, lists at most 100, says how many more, and still shows its marker. */
+const floodedErrors = everyTag({
+  paths: [/^\/meta\/x\/k{64}…\/\d+\/\d+$/, ''],
+  kept: true,
+  messages: [/too large to represent/, /^\d+ more problems not listed$/],
+});
+
+const COST: BadInputCase[] = [
+  {
+    name: 'issue 11.1: 2,450 bad numbers under a 100,000-character key (JSON text, attribute)',
+    huge: true,
+    input: { via: 'attribute', text: () => badNumbersText(100_000, 5, 490) },
+    expect: floodedErrors,
+  },
+  {
+    name: 'issue 11.1: 2,450 bad numbers under a 1,000,000-character key (property)',
+    huge: true,
+    input: { via: 'property', value: () => everyMarker({ x: badNumbersUnderLongKey(1_000_000, 5, 490) }) },
+    expect: floodedErrors,
+  },
+  {
+    name: 'issue 11.1: 3 MB of errors: 2,450 bad numbers under a 3,000,000-character key (property)',
+    huge: true,
+    input: { via: 'property', value: () => everyMarker({ x: badNumbersUnderLongKey(3_000_000, 5, 490) }) },
+    expect: floodedErrors,
+  },
+  {
+    name: "issue 11.2: ten notes of '<b>' x 3,000 (JSON text, attribute)",
+    huge: true,
+    input: { via: 'attribute', text: () => JSON.stringify(everyMarker({ notes: Array.from({ length: 10 }, () => '<b>'.repeat(3000)) })) },
+    expect: { ...box(['/meta/notes/0'], { messages: [/markup not parsed/] }) },
+  },
+  {
+    name: 'issue 11.2: 500 notes of 10 KB of markup (property)',
+    huge: true,
+    input: { via: 'property', value: () => everyMarker({ notes: Array.from({ length: 500 }, () => '<i>x</i>'.repeat(1250)) }) },
+    expect: everyTag({ paths: [/^\/meta\/notes\/\d+$/], kept: true, messages: [/markup not parsed/, /text too long in total/] }),
+  },
+  {
+    name: 'issue 11.3: an 18 MB article attribute',
+    huge: true,
+    input: { via: 'attribute', text: () => badNumbersText(18_000_000, 1, 1) },
+    expect: nothingValid([''], [/JSON too large .*not parsed/]),
+  },
+  {
+    name: 'issue 11.3: a 50 MB script child',
+    huge: true,
+    input: { via: 'script', text: () => badNumbersText(50_000_000, 1, 1) },
+    expect: nothingValid([''], [/JSON too large .*not parsed/]),
+  },
+  {
+    name: 'issue 11.3: two million nested [ (JSON text, attribute)',
+    huge: true,
+    input: { via: 'attribute', text: () => '['.repeat(2_000_000) },
+    expect: nothingValid([''], [/JSON too large .*not parsed/]),
+  },
+  {
+    name: 'issue 11.3: 450,000 nested [ under the length cap (JSON text, script child)',
+    huge: true,
+    input: { via: 'script', text: () => '['.repeat(450_000) + ']'.repeat(450_000) },
+    expect: nothingValid([''], [/JSON nested too deep .*not parsed/]),
+  },
+  {
+    name: 'issue 11.4: stack, tools and checklist of 500 strings of 10,000 characters (property)',
+    huge: true,
+    input: {
+      via: 'property',
+      value: () => {
+        const list = () => Array.from({ length: 500 }, (_, i) => String(i).padEnd(10_000, 'x'));
+        return everyMarker({ stack: list(), tools: list(), checklist: [KEPT, ...list()] });
+      },
+    },
+    expect: everyTag({ paths: [/^\/meta\/(stack|tools|checklist)\/\d+$/], kept: true, messages: [/text too long in total/] }),
+  },
+  {
+    name: 'issue 11.5: a sparse list of length 20,000,000 as the article (property)',
+    huge: true,
+    input: { via: 'property', value: () => sparse(2e7) },
+    expect: nothingValid([''], [/expected an article object, got a list/]),
+  },
+  {
+    name: 'issue 11.5: a sparse list of length 2^32 - 1 as the article (property)',
+    huge: true,
+    input: { via: 'property', value: () => sparse(2 ** 32 - 1) },
+    expect: nothingValid([''], [/expected an article object, got a list/]),
+  },
+  {
+    name: 'issue 11.5: a Proxy list claiming length 2^32 - 1 (property)',
+    huge: true,
+    input: {
+      via: 'property',
+      value: () => new Proxy([KEPT], { get: (target, key) => (key === 'length' ? 2 ** 32 - 1 : Reflect.get(target, key)) }),
+    },
+    expect: nothingValid([''], [/expected an article object, got a list/]),
+  },
+  {
+    name: 'issue 11.5: items property: a sparse list of length 2^32 - 1',
+    huge: true,
+    input: { via: 'own', value: () => sparse(2 ** 32 - 1) },
+    // The holes among the first 500 are skipped like missing items; the cap reports the rest.
+    expect: { 'anp-checklist': { paths: [''], kept: true, messages: [/too many items: showing 500, 4294966795 more/] } },
+  },
+];
+
 export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   ...INVALID_JSON,
   ...BAD_ROOTS,
@@ -1020,4 +1142,5 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   ...NOT_JSON,
   ...SRC,
   ...HUGE,
+  ...COST,
 ];
