@@ -211,11 +211,12 @@ describe('src fetching', () => {
       const { el, errors } = await fetching('/huge.json');
       const body = countingBody(63_000_000);
       control.calls[0].answer(new Response(body.stream));
-      await el.updateComplete;
+      const settled = await settlesWithin(el.updateComplete, 4000);
       await tick();
-      expect(body.seen.cancelled, 'stream cancelled').to.equal(true);
       expect(body.seen.pulls, 'chunks pulled').to.be.at.most(MAX_PULLS);
       expect(body.seen.bytes, 'bytes pulled').to.be.at.most(LIMITS.maxSrcBytes + CHUNK);
+      expect(body.seen.cancelled, 'stream cancelled').to.equal(true);
+      expect(settled, 'updateComplete resolves').to.equal(true);
       expect(control.calls[0].signal.aborted, 'request aborted').to.equal(true);
       expect(errors.map((e) => e.detail.errors.map((x) => x.message))).to.deep.equal([[tooLarge]]);
       expect(errors[0].detail.source).to.equal('src');
