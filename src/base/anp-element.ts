@@ -9,6 +9,7 @@ import { labelPack } from '../core/locales.js';
 import { describeThrown, normalizeArticle, parseJson } from '../core/normalize.js';
 import { judgeUrl } from '../core/url.js';
 import { AnpErrorEvent } from '../events/anp-error.js';
+import { fetchBody } from './read-body.js';
 
 /** Where an element's data came from, first to last in precedence. */
 export type AnpSource = 'property' | 'article' | 'attribute' | 'src' | 'script' | 'context';
@@ -585,18 +586,25 @@ export abstract class AnpElement extends LitElement {
     }
     const pending = (async () => {
       try {
-        const response = await fetch(verdict.href, {
-          signal: abort.signal,
-          credentials: 'same-origin',
-          headers: { Accept: 'application/json' },
-        });
-        if (!response.ok) {
-          fail(`fetch failed: HTTP ${response.status}${response.statusText ? ' ' + response.statusText : ''}`);
-          return;
+        // Bytes are capped while reading, characters (parseJson) after.
+        const body = await fetchBody(verdict.href, { credentials: 'same-origin', headers: { Accept: 'application/json' } }, abort.signal);
+        switch (body.kind) {
+          case 'aborted':
+            return;
+          case 'status':
+            fail(`fetch failed: HTTP ${body.status}${body.statusText ? ' ' + body.statusText : ''}`);
+            return;
+          case 'too-large':
+            fail(`body too large: more than ${body.cap} bytes; not read further`);
+            return;
+          case 'timeout':
+            fail(`no answer within ${body.ms / 1000} s; the request was stopped`);
+            return;
+          case 'text': {
+            const parsed = parseJson(body.text, 'src');
+            done({ url, value: parsed.value, errors: parsed.errors });
+          }
         }
-        const text = await response.text();
-        const parsed = parseJson(text, 'src');
-        done({ url, value: parsed.value, errors: parsed.errors });
       } catch (error) {
         if (abort.signal.aborted) return;
         fail(`fetch failed: ${describeThrown(error)}`);
