@@ -6,7 +6,7 @@ import { articleContext, compositionContext, type Composition, type ShownPart } 
 import type { LabelPack, Labels, UiLabels } from '../core/format.js';
 import { fieldLabel, resolveLocale, uiLabel } from '../core/format.js';
 import { labelPack } from '../core/locales.js';
-import { describeThrown, normalizeArticle, parseJson } from '../core/normalize.js';
+import { describeThrown, jsonTooLarge, LIMITS, normalizeArticle, parseJson } from '../core/normalize.js';
 import { judgeUrl } from '../core/url.js';
 import { AnpErrorEvent } from '../events/anp-error.js';
 import { fetchBody } from './read-body.js';
@@ -291,7 +291,8 @@ export abstract class AnpElement extends LitElement {
   });
 
   @state() private fetched?: FetchResult;
-  @state() private scriptText?: string;
+  /** The script child's JSON text, or its length when that is over the cap (the text itself is never read then). */
+  @state() private scriptText?: string | number;
   @state() protected locale = 'en';
 
   /** The URL being fetched or last fetched, so one `src` is fetched once. */
@@ -541,6 +542,9 @@ export abstract class AnpElement extends LitElement {
       if (fetched.errors.length) return { value: { meta: { extra: [], order: [], more: {} } }, errors: fetched.errors };
       return normalizeArticle(fetched.value);
     }
+    if (typeof input === 'number') {
+      return { value: { meta: { extra: [], order: [], more: {} } }, errors: [{ path: '', message: jsonTooLarge(source, input) }] };
+    }
     const result = normalizeArticle(input);
     if (source !== 'article' && typeof input === 'string') {
       // Say which input held the bad JSON.
@@ -550,10 +554,12 @@ export abstract class AnpElement extends LitElement {
   }
 
   private readScriptChild(): void {
-    let text: string | undefined;
+    let text: string | number | undefined;
     for (const child of Array.from(this.children)) {
       if (child.localName === 'script' && (child.getAttribute('type') ?? '').trim().toLowerCase() === 'application/json') {
-        text = child.textContent ?? '';
+        // Measured before it is read: 50 MB of text would cost a copy of it just to be refused.
+        const length = textLength(child);
+        text = length > LIMITS.maxJsonLength ? length : (child.textContent ?? '');
         break;
       }
     }
@@ -626,6 +632,15 @@ export abstract class AnpElement extends LitElement {
     }
     return 'en';
   }
+}
+
+/** Characters of text below `node`, counted without reading the text. */
+function textLength(node: Node): number {
+  let length = 0;
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    length += child.nodeType === 3 ? (child as Text).length : child.nodeType === 1 ? textLength(child) : 0;
+  }
+  return length;
 }
 
 function isInside(node: Node, ancestor: Node): boolean {

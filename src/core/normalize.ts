@@ -472,15 +472,13 @@ export function describeThrown(error: unknown): string {
   return 'an unreadable error';
 }
 
+/** The message for JSON text of `length` characters, over the cap. */
+export function jsonTooLarge(source: string, length: number): string {
+  return `${source}: JSON too large (${length} characters, the cap is ${LIMITS.maxJsonLength}); not parsed`;
+}
+
 export function parseJson(text: string, source: string): Normalized<unknown> {
-  if (text.length > LIMITS.maxJsonLength) {
-    return {
-      value: undefined,
-      errors: [
-        { path: '', message: `${source}: JSON too large (${text.length} characters, the cap is ${LIMITS.maxJsonLength}); not parsed` },
-      ],
-    };
-  }
+  if (text.length > LIMITS.maxJsonLength) return { value: undefined, errors: [{ path: '', message: jsonTooLarge(source, text.length) }] };
   if (nestedDeeperThan(text, LIMITS.maxJsonDepth)) {
     return {
       value: undefined,
