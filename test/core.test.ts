@@ -1282,3 +1282,140 @@ describe('core/normalize: CMS data as it arrives (SPEC section 1)', () => {
     ]);
   });
 });
+
+// ---------------------------------------------------------------------------
+// The cost model: work per input bounded by construction (LIMITS)
+// ---------------------------------------------------------------------------
+
+/** What a normalized value holds, counted: string leaves, their characters, and sanitized (html) values. */
+function costOf(value: unknown, into = { strings: 0, chars: 0, html: 0 }): typeof into {
+  if (typeof value === 'string') {
+    into.strings++;
+    into.chars += value.length;
+  } else if (Array.isArray(value)) {
+    for (const item of value) costOf(item, into);
+  } else if (value && typeof value === 'object') {
+    if ((value as RichText).kind === 'html') into.html++;
+    // `kind` names a value's shape; it is not data.
+    else for (const key of Object.keys(value)) if (key !== 'kind') costOf((value as Record<string, unknown>)[key], into);
+  }
+  return into;
+}
+
+/** The bound every input must stay inside, whatever it holds. */
+function expectWithinBudget(name: string, result: Normalized<unknown>): void {
+  const cost = costOf(result.value);
+  // A value and its key, plus the order of the top-level keys.
+  expect(cost.strings, `${name}: string values`).to.be.at.most(LIMITS.maxNodes * 2 + LIMITS.maxKeys);
+  expect(cost.chars, `${name}: characters kept`).to.be.at.most(LIMITS.maxText + cost.strings * (LIMITS.minKeptText + 1));
+  expect(cost.html, `${name}: sanitizer calls`).to.be.at.most(LIMITS.maxMarkup / 10);
+  expect(result.errors.length, `${name}: errors listed`).to.be.at.most(LIMITS.maxErrors + 2);
+  const errorChars = result.errors.reduce((sum, error) => sum + error.path.length + error.message.length, 0);
+  expect(errorChars, `${name}: characters of errors`).to.be.at.most(
+    (LIMITS.maxErrors + 2) * (LIMITS.maxDepth + 4) * (LIMITS.maxPointerKey + 40),
+  );
+}
+
+describe('core/normalize: the cost model (LIMITS)', () => {
+  const longKey = 'k'.repeat(100_000);
+  /** Issue 11's cases, and their neighbours: each must stay inside every budget. */
+  const hostile: [string, () => unknown][] = [
+    [
+      '2,450 bad numbers under a 100,000-character key',
+      () => ({ meta: { x: { [longKey]: Array.from({ length: 5 }, () => Array(490).fill(1e300)) } } }),
+    ],
+    ['ten notes of <b> x 3,000', () => ({ meta: { notes: Array.from({ length: 10 }, () => '<b>'.repeat(3000)) } })],
+    ['500 notes of 10,000 characters of markup', () => ({ meta: { notes: Array.from({ length: 500 }, () => '<i>x</i>'.repeat(1250)) } })],
+    [
+      'stack, tools, checklist: 500 strings of 10,000 characters each',
+      () => {
+        const list = () => Array.from({ length: 500 }, (_, i) => String(i).padEnd(10_000, 'x'));
+        return { meta: { stack: list(), tools: list(), checklist: list(), topic: 'still here' } };
+      },
+    ],
+    [
+      '2,500 keys of 200 characters',
+      () => ({
+        meta: {
+          payload: Object.fromEntries(
+            Array.from({ length: 200 }, (_, i) => [
+              String(i).padEnd(200, 'k'),
+              Object.fromEntries(Array.from({ length: 12 }, (_, j) => [String(j).padEnd(200, 'q'), 'v'])),
+            ]),
+          ),
+        },
+      }),
+    ],
+    [
+      'a summary and brief of 10,000 tags each',
+      () => ({ meta: { summary: '<b>x</b>'.repeat(2500), ai_brief: '<a href="/x">y</a>'.repeat(600) } }),
+    ],
+  ];
+
+  for (const [name, make] of hostile) {
+    it(`stays inside every budget: ${name}`, () => {
+      expectWithinBudget(name, normalizeArticle(make()));
+    });
+  }
+
+  it('lists at most maxErrors problems, then one line with how many more there were', () => {
+    const result = normalizeArticle({ meta: { payload: { bad: Array(400).fill(1e300) } } });
+    expect(result.errors).to.have.length(LIMITS.maxErrors + 1);
+    expect(result.errors.slice(0, LIMITS.maxErrors).every((e) => /too large to represent/.test(e.message))).to.equal(true);
+    expect(result.errors.at(-1)).to.deep.equal({ path: '', message: `${400 - LIMITS.maxErrors} more problems not listed` });
+  });
+
+  it('shortens each key of a JSON pointer to maxPointerKey characters', () => {
+    const key = 'a/b~'.repeat(10_000);
+    const pointer = jsonPointer(['meta', key, 3]);
+    expect(pointer).to.equal(`/meta/${key.slice(0, LIMITS.maxPointerKey).replace(/~/g, '~0').replace(/\//g, '~1')}…/3`);
+    const result = normalizeArticle({ meta: { payload: { [key]: [1e300] } } });
+    for (const error of result.errors) expect(error.path.length, error.path.slice(0, 80)).to.be.below(200);
+  });
+
+  it('past maxText characters, later strings keep minKeptText characters and one error says how many were cut', () => {
+    const big = 'b'.repeat(LIMITS.maxStringLength);
+    const stack = Array.from({ length: 20 }, () => big);
+    const result = normalizeArticle({ meta: { stack, difficulty: 'd'.repeat(100), topic: 'still here' } });
+    const kept = result.value.meta.stack!;
+    expect(kept.slice(0, LIMITS.maxText / LIMITS.maxStringLength)).to.deep.equal(stack.slice(0, LIMITS.maxText / LIMITS.maxStringLength));
+    expect(kept.at(-1)).to.equal('b'.repeat(LIMITS.minKeptText) + '…');
+    expect(result.value.meta.difficulty).to.equal('d'.repeat(LIMITS.minKeptText) + '…');
+    // A short field after the flood is whole.
+    expect(result.value.meta.topic).to.equal('still here');
+    const cut = result.errors.filter((e) => /text too long in total/.test(e.message));
+    expect(cut).to.have.length(1);
+    expect(cut[0].path).to.equal(`/meta/stack/${LIMITS.maxText / LIMITS.maxStringLength}`);
+    expect(cut[0].message).to.contain(`${20 - LIMITS.maxText / LIMITS.maxStringLength + 1} more strings`);
+  });
+
+  it('rich text past the markup budget is shown as text without its tags, and reported', () => {
+    const note = '<b>bold</b> and <i>italic</i> <x';
+    const notes = Array.from({ length: 300 }, () => note);
+    const result = normalizeArticle({ meta: { notes } });
+    const kinds = result.value.meta.notes!.map((n) => n.kind);
+    const sanitized = kinds.filter((kind) => kind === 'html').length;
+    // Each note costs 10 + its 5 `<`.
+    expect(sanitized).to.equal(Math.floor(LIMITS.maxMarkup / 15));
+    expect(kinds.slice(0, sanitized).every((kind) => kind === 'html')).to.equal(true);
+    expect(result.value.meta.notes!.at(-1)).to.deep.equal({ kind: 'text', text: 'bold and italic <x' });
+    const refused = 300 - sanitized;
+    expect(result.errors.filter((e) => /markup not parsed/.test(e.message))).to.have.length(Math.min(refused, LIMITS.maxErrors));
+    expect(result.errors.at(-1)!.message).to.equal(`${refused - LIMITS.maxErrors} more problems not listed`);
+  });
+
+  it('JSON nested deeper than maxJsonDepth is refused by a scan before parsing; brackets inside strings do not count', () => {
+    const depth = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    expect(parseJson(depth(LIMITS.maxJsonDepth), 'attribute').errors).to.deep.equal([]);
+    const refused = parseJson(depth(LIMITS.maxJsonDepth + 1), 'attribute');
+    expect(refused.value).to.equal(undefined);
+    expect(refused.errors).to.deep.equal([
+      { path: '', message: `attribute: JSON nested too deep (more than ${LIMITS.maxJsonDepth} levels); not parsed` },
+    ]);
+    const inStrings = parseJson(JSON.stringify({ a: '['.repeat(5000), b: '\\"[[[', c: '{'.repeat(600) }), 'script');
+    expect(inStrings.errors).to.deep.equal([]);
+    expect((inStrings.value as { a: string }).a).to.have.length(5000);
+    // Two million `[` is over the length cap: not even scanned.
+    expect(parseJson('['.repeat(2_000_000), 'src').errors[0].message).to.match(/^src: JSON too large/);
+  });
+});

@@ -23,7 +23,7 @@ import { ContextProvider } from '@lit/context';
 import fc from 'fast-check';
 import '../src/define.js';
 import { articleContext } from '../src/core/article-context.js';
-import { KNOWN_META_KEYS, normalizeArticle } from '../src/core/normalize.js';
+import { KNOWN_META_KEYS, LIMITS, normalizeArticle } from '../src/core/normalize.js';
 import { sanitizeRich, type SanitizeResult } from '../src/core/sanitize.js';
 import type {
   AnpMetaBox,
@@ -318,7 +318,19 @@ function pointerTarget(input: unknown): unknown {
 
 const JSON_POINTER = /^(?:\/(?:[^~/]|~[01])*)*$/;
 
-/** Whether `pointer` (RFC 6901) names a place that exists in `root`: an own key of an object, an index of a list. */
+/**
+ * The own key a pointer token names: the token itself, or, for a token
+ * shortened to `LIMITS.maxPointerKey` characters and `…`, the first longer
+ * key that starts with it.
+ */
+function keyNamed(node: object, token: string): string | undefined {
+  if (Object.getOwnPropertyDescriptor(node, token)) return token;
+  if (token.length !== LIMITS.maxPointerKey + 1 || !token.endsWith('…')) return undefined;
+  const prefix = token.slice(0, -1);
+  return Object.keys(node).find((key) => key.length > LIMITS.maxPointerKey && key.startsWith(prefix));
+}
+
+/** Whether `pointer` (RFC 6901, long keys shortened) names a place that exists in `root`: an own key of an object, an index of a list. */
 function pointsInto(root: unknown, pointer: string): boolean {
   if (!JSON_POINTER.test(pointer)) return false;
   let node = root;
@@ -328,9 +340,9 @@ function pointsInto(root: unknown, pointer: string): boolean {
       if (!/^(?:0|[1-9]\d*)$/.test(token) || Number(token) >= node.length) return false;
       node = node[Number(token)];
     } else if (node !== null && (typeof node === 'object' || typeof node === 'function')) {
-      const descriptor = Object.getOwnPropertyDescriptor(node, token);
-      if (!descriptor) return false;
-      node = descriptor.value;
+      const key = keyNamed(node, token);
+      if (key === undefined) return false;
+      node = Object.getOwnPropertyDescriptor(node, key)!.value;
     } else {
       return false;
     }

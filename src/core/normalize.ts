@@ -51,7 +51,24 @@ export const LIMITS = Object.freeze({
   maxErrors: 100,
   /** Characters of each key written into an error's JSON pointer. */
   maxPointerKey: 64,
+  /**
+   * Characters of text kept in one article, all strings and keys together.
+   * Past it every further string is cut to `minKeptText` characters, so a
+   * huge field early in the article leaves the later ones readable.
+   */
+  maxText: 100_000,
+  /** Characters each string keeps once `maxText` is spent. */
+  minKeptText: 40,
+  /**
+   * Markup sanitized in one article, in units: each rich string holding `<`
+   * costs 10 (a parse) plus one per `<`. A rich string that does not fit what
+   * is left is shown as text, its tags removed, and reported.
+   */
+  maxMarkup: 2_000,
 });
+
+/** What one sanitizer call costs in `LIMITS.maxMarkup` units besides its tags. */
+const MARKUP_CALL_COST = 10;
 
 /** Characters kept of an object key. */
 const MAX_KEY_LENGTH = 200;
@@ -81,19 +98,79 @@ const KNOWN_META = new Set<string>(KNOWN_META_KEYS);
 
 /** JSON pointer (RFC 6901) of a path. */
 export function jsonPointer(path: readonly (string | number)[]): string {
-  return path.map((part) => '/' + String(part).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let pointer = '';
+  for (const part of path) {
+    // Each key shortened first: a pointer repeating a 100,000-character key per error would cost more than the article.
+    const text =
+      typeof part === 'number' ? String(part) : part.length > LIMITS.maxPointerKey ? part.slice(0, LIMITS.maxPointerKey) + '…' : part;
+    pointer += '/' + text.replace(/~/g, '~0').replace(/\//g, '~1');
+  }
+  return pointer;
 }
 
 type Path = readonly (string | number)[];
 
 class Walk {
-  readonly errors: AnpInputError[] = [];
+  private readonly errors: AnpInputError[] = [];
+  /** Problems past `LIMITS.maxErrors`: counted, not listed. */
+  private unlisted = 0;
   private nodes = 0;
   private exhausted = false;
   private readonly ancestors = new Set<object>();
+  private textLeft: number = LIMITS.maxText;
+  private textCut?: { path: string; count: number };
+  private markupLeft: number = LIMITS.maxMarkup;
 
   report(path: Path, message: string): void {
-    this.errors.push({ path: jsonPointer(path), message });
+    if (this.errors.length >= LIMITS.maxErrors) this.unlisted++;
+    else this.errors.push({ path: jsonPointer(path), message });
+  }
+
+  /** The problems found, capped: the summaries of the article-wide budgets, then how many were not listed. */
+  finish(): AnpInputError[] {
+    const errors = this.errors;
+    if (this.textCut) {
+      const { path, count } = this.textCut;
+      errors.push({
+        path,
+        message: `text too long in total: past ${LIMITS.maxText} characters in this article, ${count} more strings were cut to ${LIMITS.minKeptText}`,
+      });
+    }
+    if (this.unlisted) errors.push({ path: '', message: `${this.unlisted} more problems not listed` });
+    return errors;
+  }
+
+  /**
+   * A string or key as kept: cut to `cap` characters, and to what is left of
+   * the article's text budget (never below `LIMITS.minKeptText`). Only the
+   * cut for its own length is reported here; budget cuts are summed up once.
+   */
+  keepText(text: string, path: Path, cap: number, what: 'string' | 'key'): string {
+    let kept = text;
+    if (text.length > cap) {
+      if (what === 'string') this.report(path, `string too long: ${text.length} characters, cut to ${cap}`);
+      kept = text.slice(0, cap);
+    }
+    const allowed = Math.max(this.textLeft, LIMITS.minKeptText);
+    if (kept.length > allowed) {
+      kept = kept.slice(0, allowed);
+      if (this.textCut) this.textCut.count++;
+      else this.textCut = { path: jsonPointer(path), count: 1 };
+    }
+    this.textLeft = Math.max(0, this.textLeft - kept.length);
+    return kept.length < text.length ? kept + '…' : text;
+  }
+
+  /**
+   * What `LIMITS.maxMarkup` allows for one rich string: true when it may be
+   * sanitized (and its cost is taken), false when it must be shown as text.
+   */
+  spendMarkup(text: string): boolean {
+    let cost = MARKUP_CALL_COST;
+    for (let at = text.indexOf('<'); at !== -1 && cost <= this.markupLeft; at = text.indexOf('<', at + 1)) cost++;
+    if (cost > this.markupLeft) return false;
+    this.markupLeft -= cost;
+    return true;
   }
 
   /** Counts one visited value; false once the article has cost too much. */
@@ -140,7 +217,7 @@ class Walk {
         continue;
       }
       if (key.length > MAX_KEY_LENGTH) {
-        // Reported at the object: a pointer holding a 10 MB key would cost as much as the key.
+        // Reported at the object: its pointer would hold the key itself.
         this.report(path, `key too long: "${key.slice(0, 40)}…" has ${key.length} characters, cut to ${MAX_KEY_LENGTH}`);
       }
       kept.push({ key, value: child });
@@ -180,11 +257,7 @@ class Walk {
       this.report(path, `expected a string, got ${describe(value)}`);
       return undefined;
     }
-    if (value.length > LIMITS.maxStringLength) {
-      this.report(path, `string too long: ${value.length} characters, cut to ${LIMITS.maxStringLength}`);
-      return value.slice(0, LIMITS.maxStringLength) + '…';
-    }
-    return value;
+    return this.keepText(value, path, LIMITS.maxStringLength, 'string');
   }
 
   number(value: unknown, path: Path, { min, max, integer }: { min?: number; max?: number; integer?: boolean } = {}): number | undefined {
@@ -219,6 +292,13 @@ class Walk {
   rich(value: unknown, path: Path): RichText | undefined {
     const text = this.string(value, path);
     if (text === undefined) return undefined;
+    if (text.includes('<') && !this.spendMarkup(text)) {
+      this.report(
+        path,
+        `markup not parsed: the article's markup budget (${LIMITS.maxMarkup} units) is spent; shown as text without its tags`,
+      );
+      return { kind: 'text', text: withoutTags(text) };
+    }
     const { rich, removed } = sanitizeRich(text);
     if (removed.length > 0) this.report(path, `removed markup that is not allowed: ${removed.join(', ')}`);
     return rich;
@@ -239,7 +319,7 @@ class Walk {
     if (!this.visit(path)) return undefined;
     switch (typeof value) {
       case 'string': {
-        const text = this.stringUnvisited(value, path);
+        const text = this.keepText(value, path, LIMITS.maxStringLength, 'string');
         return isIsoDate(text) ? { kind: 'date', iso: text } : { kind: 'text', text };
       }
       case 'number': {
@@ -292,24 +372,33 @@ class Walk {
     const entries: Entry<GenericValue>[] = [];
     for (const { key, value: child } of read.entries) {
       const normalized = this.generic(child, [...path, key], depth + 1);
-      if (normalized) entries.push({ key: this.capKey(key), value: normalized });
+      if (normalized) entries.push({ key: this.capKey(key, [...path, key]), value: normalized });
     }
     this.leave(value);
     return { entries, more: read.more };
   }
 
-  /** Keys are data too: cap them like strings (`entries` reports the cut). */
-  capKey(key: string): string {
-    return key.length > MAX_KEY_LENGTH ? key.slice(0, MAX_KEY_LENGTH) + '…' : key;
+  /** Keys are data too: cut like strings, and counted in the text budget (`entries` reports a long one). */
+  capKey(key: string, path: Path): string {
+    return this.keepText(key, path, MAX_KEY_LENGTH, 'key');
   }
+}
 
-  private stringUnvisited(value: string, path: Path): string {
-    if (value.length > LIMITS.maxStringLength) {
-      this.report(path, `string too long: ${value.length} characters, cut to ${LIMITS.maxStringLength}`);
-      return value.slice(0, LIMITS.maxStringLength) + '…';
-    }
-    return value;
+/**
+ * Rich text past the markup budget, as plain text: every tag (from `<` to the
+ * next `>`) removed in one pass. The result is rendered as text, so nothing
+ * here has to be exact to be safe.
+ */
+function withoutTags(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('<'); open !== -1; open = text.indexOf('<', from)) {
+    out += text.slice(from, open);
+    const close = text.indexOf('>', open + 1);
+    if (close === -1) return out + text.slice(open);
+    from = close + 1;
   }
+  return out + text.slice(from);
 }
 
 /** `[]`: where an object is expected, an empty object as PHP encodes it. */
@@ -385,7 +474,15 @@ export function parseJson(text: string, source: string): Normalized<unknown> {
   if (text.length > LIMITS.maxJsonLength) {
     return {
       value: undefined,
-      errors: [{ path: '', message: `${source}: JSON too large (${text.length} characters, the cap is ${LIMITS.maxJsonLength})` }],
+      errors: [
+        { path: '', message: `${source}: JSON too large (${text.length} characters, the cap is ${LIMITS.maxJsonLength}); not parsed` },
+      ],
+    };
+  }
+  if (nestedDeeperThan(text, LIMITS.maxJsonDepth)) {
+    return {
+      value: undefined,
+      errors: [{ path: '', message: `${source}: JSON nested too deep (more than ${LIMITS.maxJsonDepth} levels); not parsed` }],
     };
   }
   try {
@@ -393,6 +490,28 @@ export function parseJson(text: string, source: string): Normalized<unknown> {
   } catch (error) {
     return { value: undefined, errors: [{ path: '', message: `${source}: invalid JSON (${describeThrown(error)})` }] };
   }
+}
+
+/**
+ * Whether JSON text opens more than `max` arrays and objects inside each
+ * other, found by one scan that skips strings. Run before parsing, so that a
+ * megabyte of `[` costs a scan, not a parse that builds a million arrays.
+ */
+function nestedDeeperThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 92 /* \\ */) i++;
+      else if (code === 34 /* " */) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 91 /* [ */ || code === 123 /* { */) {
+      if (++depth > max) return true;
+    } else if (code === 93 /* ] */ || code === 125 /* } */) depth--;
+  }
+  return false;
 }
 
 function emptyMeta(): Meta {
@@ -412,7 +531,7 @@ function normalizeMeta(walk: Walk, value: unknown, path: Path, skipKeys: Readonl
     if (!KNOWN_META.has(canonical)) {
       const generic = walk.generic(fieldValue, fieldPath, path.length + 1);
       if (generic) {
-        const extraKey = walk.capKey(key);
+        const extraKey = walk.capKey(key, fieldPath);
         meta.extra.push({ key: extraKey, value: generic });
         meta.order.push(extraKey);
       }
@@ -531,7 +650,7 @@ function readKeyed<T>(
   const entries: Entry<T>[] = [];
   for (const { key, value: child } of object.entries) {
     const normalized = read(child, [...path, key]);
-    if (normalized !== undefined) entries.push({ key: walk.capKey(key), value: normalized });
+    if (normalized !== undefined) entries.push({ key: walk.capKey(key, [...path, key]), value: normalized });
   }
   walk.leave(value);
   return { entries, more: object.more };
@@ -565,7 +684,7 @@ function readRevision(walk: Walk, value: unknown, path: Path): Revision | undefi
       }
       default: {
         const generic = walk.generic(child, childPath, path.length + 1);
-        if (generic) revision.extra.push({ key: walk.capKey(key), value: generic });
+        if (generic) revision.extra.push({ key: walk.capKey(key, childPath), value: generic });
       }
     }
   }
@@ -630,7 +749,7 @@ function readSimilarPosts(walk: Walk, value: unknown, path: Path): { posts: Simi
           break;
         default: {
           const generic = walk.generic(child, childPath, path.length + 2);
-          if (generic) post.extra.push({ key: walk.capKey(key), value: generic });
+          if (generic) post.extra.push({ key: walk.capKey(key, childPath), value: generic });
         }
       }
     }
@@ -653,10 +772,11 @@ const ROOT_KEYS = new Set(['id', 'title', 'url', 'meta', 'similar_posts']);
 function guarded<T>(fallback: () => T, body: (walk: Walk) => T): Normalized<T> {
   const walk = new Walk();
   try {
-    return { value: body(walk), errors: walk.errors };
+    const value = body(walk);
+    return { value, errors: walk.finish() };
   } catch (error) {
     walk.report([], `input could not be read: ${describeThrown(error)}`);
-    return { value: fallback(), errors: walk.errors };
+    return { value: fallback(), errors: walk.finish() };
   }
 }
 
