@@ -91,7 +91,7 @@ function usage(message) {
  * case costs to build happens before the heartbeat starts counting.
  */
 function pageHarness(cases, params) {
-  const QUIET_MS = 400; // settled: this long with no gap over 50 ms
+  const QUIET_MS = 300; // settled: this long with no gap over 50 ms
   const { name, path, element, budgetMs } = params;
   const dosCase = cases.findCase(name);
   const started = performance.now();
@@ -224,7 +224,7 @@ function pageHarness(cases, params) {
     const needsText = path === 'attribute' || path === 'script';
     const input = path === 'src' ? undefined : needsText ? dosCase.text() : cases.propertyValue(dosCase);
     const builtMs = performance.now() - started;
-    await pause(100); // the generator's garbage and any pending frame, before counting
+    await pause(80); // the generator's garbage and any pending frame, before counting
     heartbeat.fedAt = performance.now();
     heartbeat.counting = true;
     const { shown, all } = build(input);
@@ -336,7 +336,7 @@ function kill(pid) {
   }
 }
 
-/** Chromium (CDP) and Firefox (WebDriver BiDi) through puppeteer-core; a fresh tab per run. */
+/** Chromium (CDP) and Firefox (WebDriver BiDi) through puppeteer-core; one tab, one navigation per run (a new tab after a crash or hang). */
 class PuppeteerEngine {
   constructor(name, launchOptions) {
     this.name = name;
@@ -346,6 +346,9 @@ class PuppeteerEngine {
   async start() {
     this.browser = await puppeteer.launch({ headless: true, ...this.launchOptions });
     this.pid = this.browser.process()?.pid;
+    this.page = await this.browser.newPage();
+    // Chromium says so when a tab's renderer dies; a dead tab elsewhere shows as a hang or a failed call.
+    this.page.on('error', (error) => this.crashed?.(error));
   }
 
   async stop() {
@@ -360,33 +363,28 @@ class PuppeteerEngine {
   }
 
   async run(url) {
-    const page = await this.browser.newPage();
-    let crashed;
     const crash = new Promise((_, fail) => {
-      page.on('error', (error) => {
-        crashed = error;
-        fail(Object.assign(new Error(`crashed: ${error.message}`), { crash: true }));
-      });
+      this.crashed = (error) => fail(Object.assign(new Error(`crashed: ${error.message}`), { crash: true }));
     });
     crash.catch(() => {});
     try {
-      const result = await withTimeout(
+      return await withTimeout(
         Promise.race([
           (async () => {
-            await page.goto(url, { waitUntil: 'load', timeout: 0 });
-            return page.evaluate(awaitHarness);
+            await this.page.goto(url, { waitUntil: 'load', timeout: 0 });
+            return this.page.evaluate(awaitHarness);
           })(),
           crash,
         ]),
         TIMEOUT_MS,
         `no answer in ${TIMEOUT_MS / 1000} s`,
       );
-      await withTimeout(page.close(), 10_000, 'close').catch(() => this.restart());
-      return result;
     } catch (error) {
       // A hung or crashed tab may take the browser with it: start afresh.
       await this.restart();
-      throw Object.assign(error, { crash: error.crash || Boolean(crashed) || /crash|target closed|session closed/i.test(error.message) });
+      throw Object.assign(error, { crash: error.crash || /crash|target closed|session closed/i.test(error.message) });
+    } finally {
+      this.crashed = undefined;
     }
   }
 }
@@ -558,7 +556,7 @@ function docsBlock(rows, meta) {
     DOCS_START,
     `<!-- written by scripts/longest-task.mjs on a full run; do not edit by hand -->`,
     '',
-    `Last full run: ${meta.date.slice(0, 10)}, commit ${meta.commit}, ${meta.machine}.`,
+    `Last full run: ${meta.date.slice(0, 10)}, commit ${meta.commit}, ${meta.machine}, load ${meta.load}.`,
     'Longest task in ms, the worst over the paths and elements each case ran with (bold: over 200 ms);',
     '"anp-error" says whether every run of the case fired it.',
     '',
@@ -594,6 +592,7 @@ function rewriteDocs(block) {
 
 async function main() {
   const started = Date.now();
+  const loadAtStart = loadavg()[0];
   if (!existsSync(resolve(root, 'dist/anp-components.iife.js'))) {
     console.error('dist/anp-components.iife.js is missing: run `npm run build` first');
     return 1;
@@ -678,7 +677,9 @@ async function main() {
   const meta = {
     date: new Date().toISOString(),
     commit: gitCommit(),
-    machine: `${cpus().length} × ${cpus()[0]?.model?.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, ${platform()} ${release()}, load ${loadavg()[0].toFixed(2)}`,
+    machine: `${cpus().length} × ${cpus()[0]?.model?.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, ${platform()} ${release()}`,
+    // The heartbeat measures wall time: on a loaded machine a gap includes time the tab waited for a core.
+    load: `${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (1-minute load average)`,
     engines: ENGINES,
     quick: QUICK,
     all: ALL_RUNS,
@@ -697,7 +698,7 @@ async function main() {
   console.log('');
   for (const problem of problems) console.log(`  ! ${problem}`);
   if (noError) console.log(`  (${noError} runs without the anp-error their case expects: reported, not failed)`);
-  console.log(`(${meta.seconds} s; test-results/longest-task.json)`);
+  console.log(`(${meta.seconds} s; load ${meta.load}; test-results/longest-task.json)`);
   console.log(summary);
   return problems.length ? 1 : 0;
 }
