@@ -215,8 +215,9 @@ function pageHarness(cases, params) {
     }
     await frame();
     await frame();
-    while (performance.now() < deadline && performance.now() - Math.max(heartbeat.lastBusy, heartbeat.fedAt) < QUIET_MS) await pause(50);
-    return updated;
+    const quiet = () => performance.now() - Math.max(heartbeat.lastBusy, heartbeat.fedAt) >= QUIET_MS;
+    while (performance.now() < deadline && !quiet()) await pause(50);
+    return { updated, settled: updated === 'yes' && quiet() };
   }
 
   async function run() {
@@ -229,7 +230,7 @@ function pageHarness(cases, params) {
     heartbeat.counting = true;
     const { shown, all } = build(input);
     document.body.append(all[0]);
-    const updated = await settle(all, started + budgetMs);
+    const { updated, settled } = await settle(all, started + budgetMs);
     heartbeat.counting = false;
     heartbeat.running = false;
     const witnesses = {};
@@ -241,6 +242,7 @@ function pageHarness(cases, params) {
       longtaskMs: longtask,
       settledMs: performance.now() - heartbeat.fedAt,
       updated,
+      settled,
       builtMs,
       witnesses,
       errorEvents: events.count,
@@ -309,7 +311,8 @@ function serve() {
 
 /** The page's URL: the harness reads its parameters from its own module URL, so the page stays one fixed file. */
 function runUrl(origin, dosCase, run) {
-  const params = { name: dosCase.name, path: run.path, element: run.element, budgetMs: TIMEOUT_MS - 5_000 };
+  // The page gives up settling a little before the runner gives up on the page.
+  const params = { name: dosCase.name, path: run.path, element: run.element, budgetMs: TIMEOUT_MS - Math.min(5_000, TIMEOUT_MS / 4) };
   return { url: `${origin}/run.html?${new URLSearchParams({ params: JSON.stringify(params) })}`, params };
 }
 
@@ -645,6 +648,10 @@ async function main() {
         try {
           const seen = await engine.run(url);
           if (!seen || seen.harnessError) throw new Error(`the page failed: ${seen?.harnessError ?? 'no result'}`);
+          if (!seen.settled) {
+            const why = seen.updated === 'yes' ? 'still busy' : `updateComplete ${seen.updated}`;
+            throw Object.assign(new Error(`${why} after ${Math.round(seen.settledMs / 1000)} s`), { hang: true });
+          }
           const missing = base.renderRequired
             ? Object.entries(seen.witnesses)
                 .filter(([, shown]) => !shown)
