@@ -225,6 +225,14 @@ function pageHarness(cases, params) {
     const needsText = path === 'attribute' || path === 'script';
     const input = path === 'src' ? undefined : needsText ? dosCase.text() : cases.propertyValue(dosCase);
     const builtMs = performance.now() - started;
+    // A control: what the browser alone takes to hold that text on a plain element, no anp code involved.
+    let controlMs = null;
+    if (needsText) {
+      const before = performance.now();
+      if (path === 'attribute') document.createElement('div').setAttribute('data-control', input);
+      else document.createElement('script').textContent = input;
+      controlMs = performance.now() - before;
+    }
     await pause(80); // the generator's garbage and any pending frame, before counting
     heartbeat.fedAt = performance.now();
     heartbeat.counting = true;
@@ -244,6 +252,7 @@ function pageHarness(cases, params) {
       updated,
       settled,
       builtMs,
+      controlMs,
       witnesses,
       errorEvents: events.count,
       firstError: events.first,
