@@ -1419,3 +1419,32 @@ describe('core/normalize: the cost model (LIMITS)', () => {
     expect(parseJson('['.repeat(2_000_000), 'src').errors[0].message).to.match(/^src: JSON too large/);
   });
 });
+
+describe('core/normalize: similar posts have a value budget of their own', () => {
+  it('a meta that spends every value still leaves the similar posts, and the other way round', () => {
+    const flood = Array.from({ length: LIMITS.maxNodes }, (_, i) => i);
+    const posts = [{ title: 'kept', url: '/kept' }];
+    const metaFlood = normalizeArticle({
+      meta: {
+        payload: {
+          a: flood.slice(0, 450),
+          b: flood.slice(0, 450),
+          c: flood.slice(0, 450),
+          d: flood.slice(0, 450),
+          e: flood.slice(0, 450),
+          f: flood.slice(0, 450),
+        },
+      },
+      similar_posts: posts,
+    });
+    expect(metaFlood.errors.some((e) => /input too large/.test(e.message))).to.equal(true);
+    expect(metaFlood.value.similar_posts).to.deep.equal([{ title: 'kept', url: new URL('/kept', document.baseURI).href, extra: [] }]);
+    const manyPosts = Array.from({ length: 400 }, (_, i) => ({ title: `p${i}`, topic: 't', reading_time: 1, score: { a: 1 } }));
+    const postFlood = normalizeArticle({ meta: { topic: 'kept' }, similar_posts: manyPosts });
+    expect(postFlood.value.meta.topic).to.equal('kept');
+    expect(postFlood.value.similar_posts!.length).to.be.below(400);
+    expect(
+      postFlood.errors.some((e) => e.message === `input too large: more than ${LIMITS.maxPostValues} values; the rest is not shown`),
+    ).to.equal(true);
+  });
+});

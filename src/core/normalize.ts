@@ -47,6 +47,8 @@ export const LIMITS = Object.freeze({
   maxKeys: 200,
   /** Values visited in one article, all levels together. */
   maxNodes: 2_500,
+  /** Values visited in `similar_posts`, counted apart, so a flood in the meta never empties the posts (or the other way round). */
+  maxPostValues: 500,
   /** Problems reported for one input; past it one entry says how many more there were. */
   maxErrors: 100,
   /** Characters of each key written into an error's JSON pointer. */
@@ -173,15 +175,24 @@ class Walk {
     return true;
   }
 
-  /** Counts one visited value; false once the article has cost too much. */
+  private maxNodes: number = LIMITS.maxNodes;
+
+  /** Counts one visited value; false once the article (or the part being read) has cost too much. */
   visit(path: Path): boolean {
     if (this.exhausted) return false;
-    if (++this.nodes > LIMITS.maxNodes) {
+    if (++this.nodes > this.maxNodes) {
       this.exhausted = true;
-      this.report(path, `input too large: more than ${LIMITS.maxNodes} values; the rest is not shown`);
+      this.report(path, `input too large: more than ${this.maxNodes} values; the rest is not shown`);
       return false;
     }
     return true;
+  }
+
+  /** Starts counting values afresh against `max`: a part of the article with a budget of its own. */
+  budget(max: number): void {
+    this.nodes = 0;
+    this.maxNodes = max;
+    this.exhausted = false;
   }
 
   /**
@@ -832,6 +843,7 @@ export function normalizeArticle(input: unknown): Normalized<Article> {
       }
       const similar = byKey.get('similar_posts');
       if (similar) {
+        walk.budget(LIMITS.maxPostValues);
         const read = readSimilarPosts(walk, similar.value, [similar.key]);
         if (read) {
           article.similar_posts = read.posts;
