@@ -58,9 +58,9 @@ export const LIMITS = Object.freeze({
    * Past it every further string is cut to `minKeptText` characters, so a
    * huge field early in the article leaves the later ones readable.
    */
-  maxText: 100_000,
+  maxText: 50_000,
   /** Characters each string keeps once `maxText` is spent. */
-  minKeptText: 40,
+  minKeptText: 24,
   /**
    * Markup sanitized in one article, in units: each rich string holding `<`
    * costs 10 (a parse) plus one per `<`. A rich string that does not fit what
