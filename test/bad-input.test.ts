@@ -481,6 +481,24 @@ describe('element options of the wrong type are reported, never thrown (issue 11
     expect(shadowText(el)).to.contain(SEED_VALUES.text[0]);
   });
 
+  for (const tag of ['anp-meta-box', 'anp-score-bars', 'anp-checklist', 'anp-similar-posts'] as const) {
+    for (const [what, value] of [
+      ['a Proxy whose traps throw', throwingProxy()],
+      ['an object', { dark: true }],
+      ['another word', 'sepia'],
+    ] as const) {
+      it(`${tag}: theme as ${what}: anp-error names it, not reflected, the article renders`, async () => {
+        const { el, event } = await withBadInput(tag, (element) => {
+          (element as unknown as { theme: unknown }).theme = value;
+          element.article = seedArticle();
+        });
+        expect(event.detail.errors.map((e) => e.message).join(' | ')).to.contain('theme: expected');
+        expect(el.hasAttribute('theme'), 'theme attribute').to.equal(false);
+        expect(shadowText(el)).not.to.equal('');
+      });
+    }
+  }
+
   it('the same wrong option set again is not reported again', async () => {
     const box = document.createElement('anp-meta-box');
     const errors = collectErrors(box);

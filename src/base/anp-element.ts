@@ -239,7 +239,7 @@ export abstract class AnpElement extends LitElement {
    * the page's colours and the reader's `prefers-color-scheme`. Reflected, as
    * it is a styling hook.
    */
-  @property({ reflect: true })
+  @property({ reflect: true, converter: { toAttribute: (value: unknown) => (value === 'light' || value === 'dark' ? value : null) } })
   theme?: 'light' | 'dark';
 
   /**
@@ -383,10 +383,13 @@ export abstract class AnpElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('labels')) {
+    if (changed.has('labels') || changed.has('theme')) {
       const read = readLabels(this.labels);
       this.safeLabels = read.labels;
-      this.labelErrors = read.errors;
+      // Only the two words are reflected; anything else (never converted to text) is reported.
+      const theme: unknown = this.theme;
+      const themeOk = theme === undefined || theme === null || theme === 'light' || theme === 'dark';
+      this.labelErrors = themeOk ? read.errors : [...read.errors, { path: '', message: 'theme: expected "light" or "dark"; ignored' }];
     }
     if (changed.has('src') && this.isConnected) {
       if (this.src) {
@@ -501,7 +504,7 @@ export abstract class AnpElement extends LitElement {
     return memo.result.value;
   }
 
-  /** `labels` as read when it was set (readLabels), and what was wrong with it. */
+  /** `labels` as read when it was set (readLabels), and what was wrong with it or with `theme`. */
   private safeLabels?: Labels;
   private labelErrors: readonly AnpInputError[] = EMPTY_ERRORS;
   /** Problems with a subclass's own options (wrong types), reported with the input's. */
