@@ -1,5 +1,14 @@
 import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { clobberGuardPlugin } from './scripts/clobber-guard.mjs';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
+
+/**
+ * Lit and DOMPurify inside both bundles call the DOM through src/core/dom.ts
+ * (built to dist/core/dom.js), so host markup such as `<img name=importNode>`
+ * cannot replace what they call; see scripts/clobber-guard.mjs.
+ */
+const guard = () => clobberGuardPlugin({ domModule: fileURLToPath(new URL('./dist/core/dom.js', import.meta.url)) });
 
 /**
  * Builds the classic script for CMS themes: one self-contained, minified
@@ -25,7 +34,7 @@ const SECOND_COPY_GUARD = {
 
 const classicScriptBuild = defineConfig({
   // Lit's css`` and html`` template text is squeezed; the JS minifier leaves it alone.
-  plugins: [minifyTemplatesPlugin()],
+  plugins: [minifyTemplatesPlugin(), guard()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -57,7 +66,7 @@ const classicScriptBuild = defineConfig({
  * points, for tree-shaking.
  */
 const cdnModuleBuild = defineConfig({
-  plugins: [minifyTemplatesPlugin()],
+  plugins: [minifyTemplatesPlugin(), guard()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

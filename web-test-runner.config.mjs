@@ -18,6 +18,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
+import { clobberGuardServerPlugin } from './scripts/clobber-guard.mjs';
 
 const rootDir = dirname(fileURLToPath(import.meta.url));
 const tsconfig = resolve(rootDir, 'tsconfig.json');
@@ -282,6 +283,8 @@ export default {
       target: 'es2022',
       ...(existsSync(tsconfig) ? { tsconfig } : {}),
     }),
+    // Lit and DOMPurify as the builds bundle them (vite.config.ts): calling the DOM through src/core/dom.ts.
+    clobberGuardServerPlugin(),
   ],
   browsers: browsers.map(makeLauncher),
   reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: true }), countingReporter()],

@@ -6,5 +6,15 @@
  */
 import * as api from './define.js';
 
-const scope = globalThis as typeof globalThis & { AnpComponents?: typeof api };
-scope.AnpComponents ??= api;
+/**
+ * Only an own property counts: `<form id=AnpComponents>` or
+ * `<img name=AnpComponents>` shows through `window.AnpComponents` from a
+ * prototype (WindowProperties), and `??=` would keep that element. An own
+ * property, once defined, wins over any such element, added before or after.
+ */
+if (
+  !Object.prototype.hasOwnProperty.call(globalThis, 'AnpComponents') ||
+  (globalThis as { AnpComponents?: unknown }).AnpComponents == null
+) {
+  Object.defineProperty(globalThis, 'AnpComponents', { value: api, writable: true, enumerable: true, configurable: true });
+}

@@ -7,6 +7,7 @@ import type { LabelPack, Labels, UiLabels } from '../core/format.js';
 import { fieldLabel, resolveLocale, uiLabel } from '../core/format.js';
 import { labelPack } from '../core/locales.js';
 import { describeThrown, jsonTooLarge, LIMITS, normalizeArticle, parseJson } from '../core/normalize.js';
+import { listen, pageCreationScope, parentAcrossShadow, shadowHostOf } from '../core/dom.js';
 import { judgeUrl } from '../core/url.js';
 import { AnpErrorEvent } from '../events/anp-error.js';
 import { fetchBody } from './read-body.js';
@@ -172,7 +173,8 @@ function listenForProviders(doc: Document): void {
   const holder = doc as Document & { [LISTENING_KEY]?: true };
   if (holder[LISTENING_KEY]) return;
   holder[LISTENING_KEY] = true;
-  doc.addEventListener('context-provider', (event) => {
+  // Through dom.ts: on a document an element named `addEventListener` would stand in for the method.
+  listen(doc, 'context-provider', (event) => {
     if ((event as Event & { context?: unknown }).context !== articleContext) return;
     const provider = event.composedPath()[0] as Node;
     for (const element of [...waitingForProvider]) if (isInside(element, provider)) element.requestContextAgain();
@@ -191,7 +193,8 @@ let langObserver: MutationObserver | undefined;
 function watchLang(element: AnpElement): void {
   if (typeof MutationObserver !== 'function') return;
   langObserver ??= new MutationObserver(() => connectedElements.forEach((el) => el.refreshLocale()));
-  for (let root: Node | undefined = element.getRootNode(); root; root = (root as ShadowRoot).host?.getRootNode()) {
+  // `document.host` may be a named element: only a shadow root's host counts (else this loops forever).
+  for (let root: Node | undefined = element.getRootNode(); root; root = shadowHostOf(root)?.getRootNode()) {
     if (langWatchedRoots.has(root)) continue;
     langWatchedRoots.add(root);
     langObserver.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
@@ -313,6 +316,13 @@ export abstract class AnpElement extends LitElement {
   /** Which input the element is showing: `article`, `attribute`, `src`, `script`, `context` or its own property. */
   get dataSource(): string {
     return this.currentSource;
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    // Lit imports every template instance through this: the method captured by
+    // core/dom.ts, so an element named `importNode` on the page cannot stand in for it.
+    if (pageCreationScope) this.renderOptions.creationScope = pageCreationScope;
+    return super.createRenderRoot();
   }
 
   override connectedCallback(): void {
@@ -649,9 +659,4 @@ function textLength(node: Node): number {
 function isInside(node: Node, ancestor: Node): boolean {
   for (let current: Node | null = node; current; current = parentAcrossShadow(current)) if (current === ancestor) return true;
   return false;
-}
-
-/** A node's parent, stepping from a shadow root to its host. */
-function parentAcrossShadow(node: Node): Node | null {
-  return node.parentNode ?? (node as ShadowRoot).host ?? null;
 }

@@ -8,6 +8,7 @@
  */
 import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify';
 import type { RichText, SanitizedHtml } from './article.js';
+import { createElementIn, importNodeInto } from './dom.js';
 import { judgeUrl } from './url.js';
 
 /** Inline and text-level tags only: no style, no SVG/MathML, no forms, no media. */
@@ -192,7 +193,7 @@ export function sanitizeRich(input: string): SanitizeResult {
   const { purify, win } = found;
   const cleaned = purify.sanitize(defuse(input)) as unknown as DocumentFragment;
   // A template's content is an inert document: nothing in it loads or runs.
-  const holder = (win as unknown as Window).document.createElement('template');
+  const holder = createElementIn((win as unknown as Window).document, 'template');
   holder.content.append(cleaned);
   const html = holder.innerHTML;
   const removed = purify.removed
@@ -219,5 +220,5 @@ const cleanedNodes = new WeakMap<RichText, DocumentFragment>();
  */
 export function cleanedFragment(rich: RichText, doc: Document): DocumentFragment | undefined {
   const nodes = cleanedNodes.get(rich);
-  return nodes && doc.importNode<DocumentFragment>(nodes, true);
+  return nodes && importNodeInto(doc, nodes, true);
 }

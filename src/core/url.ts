@@ -1,4 +1,5 @@
 import type { SafeUrl } from './article.js';
+import { pageBaseURI } from './dom.js';
 
 /** Schemes that may become an `href`. Everything else renders as text. */
 export const ALLOWED_URL_SCHEMES: readonly string[] = ['http:', 'https:', 'mailto:'];
@@ -7,8 +8,8 @@ export const ALLOWED_URL_SCHEMES: readonly string[] = ['http:', 'https:', 'mailt
 const FALLBACK_BASE = 'https://anp.invalid/';
 
 function documentBase(): string {
-  const doc = (globalThis as { document?: { baseURI?: string } }).document;
-  const base = doc?.baseURI;
+  // Not `document.baseURI`: an element named `baseURI` on the page would stand in its place.
+  const base = pageBaseURI();
   if (base && /^https?:/i.test(base)) return base;
   return FALLBACK_BASE;
 }
