@@ -228,9 +228,8 @@ function isAsciiAlpha(c: number): boolean {
 
 /** One pass of `defuse` over one string: every reading of it at once, and where the prefixes go. */
 class DefuseTokenizer {
-  /** Where a prefix goes, in order; `tagAt[k]` says a tag name's prefix, not an attribute's. */
-  private readonly insertAt: number[] = [];
-  private readonly tagAt: boolean[] = [];
+  /** Where a prefix goes, in order: the index times two, plus one for a tag name's prefix (not an attribute's). */
+  private readonly marks: number[] = [];
   /** Readings waiting for the end of a text-only element or a CDATA section: [index to resume at, state]. */
   private waiting: [number, number][] = [];
   private nextWake = Infinity;
@@ -273,13 +272,14 @@ class DefuseTokenizer {
   }
 
   private output(): string {
-    const { input, insertAt, tagAt } = this;
-    if (insertAt.length === 0) return input;
+    const { input, marks } = this;
+    if (marks.length === 0) return input;
     let out = '';
     let from = 0;
-    for (let k = 0; k < insertAt.length; k++) {
-      out += input.slice(from, insertAt[k]) + (tagAt[k] ? DEFUSED : DEFUSED_ATTRIBUTE);
-      from = insertAt[k];
+    for (const mark of marks) {
+      const at = mark >>> 1;
+      out += input.slice(from, at) + (mark & 1 ? DEFUSED : DEFUSED_ATTRIBUTE);
+      from = at;
     }
     return out + input.slice(from);
   }
@@ -323,13 +323,13 @@ class DefuseTokenizer {
     return isSpace(c) || c === 47 || c === 62;
   }
 
+  /** Two readings may mark the same index; a tag name's prefix wins (either keeps the name from the browser). */
   private mark(i: number, tag: boolean): void {
-    const last = this.insertAt.length - 1;
-    if (last >= 0 && this.insertAt[last] === i) this.tagAt[last] ||= tag;
-    else {
-      this.insertAt.push(i);
-      this.tagAt.push(tag);
-    }
+    const { marks } = this;
+    const value = i * 2 + (tag ? 1 : 0);
+    const last = marks.length - 1;
+    if (last >= 0 && marks[last] >>> 1 === i) marks[last] |= value;
+    else marks.push(value);
   }
 
   private markAttribute(i: number): void {
