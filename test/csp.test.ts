@@ -14,8 +14,8 @@ import { XSS_PAYLOADS } from './security/xss-payloads.js';
 interface Reply {
   id: string;
   violations: string[];
-  /** From `paths`: per element, its input path, article index, tag and shadow text. */
-  elements?: [string, number, string, string][];
+  /** From `paths`: per element, its input path, article index, tag, shadow text and `src` errors. */
+  elements?: [string, number, string, string, string][];
   hits?: string[];
   rendered?: number;
   trustedTypes?: boolean;
@@ -181,6 +181,8 @@ const TAGS = ['anp-meta-box', 'anp-checklist', 'anp-score-bars', 'anp-similar-po
 function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
+/** Files are rewritten on every run; the query string keeps a browser from reading an earlier run's copy. */
+const RUN = Date.now().toString(36);
 const ENGINE = /Firefox\//.test(navigator.userAgent) ? 'firefox' : /Chrome\//.test(navigator.userAgent) ? 'chromium' : 'webkit';
 
 /**
@@ -207,14 +209,14 @@ async function renderThroughEveryPath(name: string, payloads: string[], chunk: n
         content: `<!doctype html><title>script children</title>${scriptChildren.join('')}`,
       }),
     ]);
-    const reply = await ask({ kind: 'paths', articles, paths: PATHS, srcBase: `/test-results/${dir}` }, 60000);
+    const reply = await ask({ kind: 'paths', articles, paths: PATHS, srcBase: `/test-results/${dir}`, run: RUN }, 60000);
     violations.push(...reply.violations.map((v) => `${v} (payloads ${start}..)`));
     hits.push(...reply.hits!);
-    for (const [path, index, tag, text] of reply.elements!) {
+    for (const [path, index, tag, text, srcError] of reply.elements!) {
       if (tag !== 'anp-meta-box') continue;
       metaBoxes++;
       // Each meta box shows its own article's topic, so that article really went through this path.
-      if (!text.includes(`marker-${start + index}-end`)) missing.push(`${path} #${start + index}: ${text.slice(0, 80)}`);
+      if (!text.includes(`marker-${start + index}-end`)) missing.push(`${path} #${start + index}: ${text.slice(0, 80)} ${srcError}`.trim());
     }
   }
   return { violations, hits, missing, metaBoxes };

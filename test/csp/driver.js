@@ -122,16 +122,24 @@ function fetchDocument(url) {
  * whose four children read it by context), `attribute`, `script` (a child
  * <script type="application/json">) and `src`. For `src` the test wrote
  * `srcBase` + index + `.json`; for `script` it wrote `srcBase` + `script.html`
- * with the elements and their script children. That page is parsed by
- * XMLHttpRequest and its elements adopted: a script child made with
+ * with the elements and their script children (both are asked for with
+ * `?run=`, so no cached copy of an earlier run is read). That page is parsed
+ * by XMLHttpRequest and its elements adopted: a script child made with
  * createElement would be reported by Trusted Types (its text is a sink),
  * whatever its type, and so would hide the library's own reports.
  * Answers with the violations, the executions and, per element, its path,
- * article index, tag and text.
+ * article index, tag, text and what it reported about `src`.
  */
-async function renderPaths({ articles, paths, srcBase }) {
+async function renderPaths({ articles, paths, srcBase, run }) {
   const host = document.getElementById('dynamic');
   const made = [];
+  // What a `src` element reports (a fetch that failed or timed out), so a missing render says why.
+  const srcErrors = new Map();
+  const noteSrcError = (event) => {
+    if (event.detail?.source !== 'src') return;
+    srcErrors.set(event.target, event.detail.errors.map((e) => e.message).join('; '));
+  };
+  host.addEventListener('anp-error', noteSrcError);
   const add = (path, index, el) => {
     made.push([path, index, el]);
     return el;
@@ -150,13 +158,13 @@ async function renderPaths({ articles, paths, srcBase }) {
         const el = add(path, index, document.createElement(tag));
         if (path === 'property') el.article = article;
         else if (path === 'attribute') el.setAttribute('article', json);
-        else if (path === 'src') el.setAttribute('src', `${srcBase}${index}.json`);
+        else if (path === 'src') el.setAttribute('src', `${srcBase}${index}.json?run=${run}`);
         host.append(el);
       }
     }
   });
   if (paths.includes('script')) {
-    const parsed = await fetchDocument(`${srcBase}script.html`);
+    const parsed = await fetchDocument(`${srcBase}script.html?run=${run}`);
     for (const el of [...parsed.body.children]) {
       host.append(add('script', Number(el.dataset.index), document.adoptNode(el)));
     }
@@ -168,7 +176,9 @@ async function renderPaths({ articles, paths, srcBase }) {
     index,
     el.localName,
     (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    srcErrors.get(el) ?? '',
   ]);
+  host.removeEventListener('anp-error', noteSrcError);
   host.replaceChildren();
   return { violations: violations.splice(0), hits: hits.splice(0), elements: texts };
 }
