@@ -153,12 +153,11 @@ async function renderPaths({ articles, paths, srcBase, run }) {
         for (const tag of TAGS) provider.append(add('context', index, document.createElement(tag)));
         host.append(provider);
       }
-      if (path === 'script') continue;
+      if (path !== 'property' && path !== 'attribute') continue;
       for (const tag of TAGS) {
         const el = add(path, index, document.createElement(tag));
         if (path === 'property') el.article = article;
-        else if (path === 'attribute') el.setAttribute('article', json);
-        else if (path === 'src') el.setAttribute('src', `${srcBase}${index}.json?run=${run}`);
+        else el.setAttribute('article', json);
         host.append(el);
       }
     }
@@ -170,6 +169,18 @@ async function renderPaths({ articles, paths, srcBase, run }) {
     }
   }
   await allRendered(host);
+  // `src` last, once the rest is rendered: its fetches have 10 s each, which a
+  // loaded machine can spend on rendering the other paths (WebKit did).
+  if (paths.includes('src')) {
+    articles.forEach((_, index) => {
+      for (const tag of TAGS) {
+        const el = add('src', index, document.createElement(tag));
+        el.setAttribute('src', `${srcBase}${index}.json?run=${run}`);
+        host.append(el);
+      }
+    });
+    await allRendered(host);
+  }
   await settle(300);
   const texts = made.map(([path, index, el]) => [
     path,
