@@ -1448,3 +1448,61 @@ describe('core/normalize: similar posts have a value budget of their own', () =>
     ).to.equal(true);
   });
 });
+
+describe('core/sanitize: defuse, the renaming before DOMPurify parses (issue 11, item 6)', () => {
+  // The strict page (test/csp.test.ts) shows that no handler or style is even parsed; here,
+  // that the renaming changes nothing else: values and text keep their words, removals keep their names.
+  it('leaves attribute values and text that only look like handlers alone', () => {
+    const titled: [string, string][] = [
+      ['<b title="a onclick=b style=c">t</b>', 'a onclick=b style=c'],
+      ['<b title=\'x" onload="y\'>t</b>', 'x" onload="y'],
+      ['<b title="x style"/>t</b>', 'x style'],
+      ['<b title="<script> <style>">t</b>', '<script> <style>'],
+      ['<b title=">" lang="en">t</b>', '>'],
+    ];
+    for (const [input, title] of titled) {
+      const { rich, removed } = sanitizeRich(input);
+      const b = parse(out(rich)).querySelector('b')!;
+      expect(b.getAttribute('title'), input).to.equal(title);
+      expect(b.textContent, input).to.equal('t');
+      expect(removed, input).to.deep.equal([]);
+    }
+    const { rich } = sanitizeRich('<b>onclick="x" style=y &lt;script&gt;</b> on style');
+    expect(parse(out(rich)).textContent).to.equal('onclick="x" style=y <script> on style');
+  });
+
+  it('a handler or style after a quoted ">" is removed, named as written, and the element keeps its title and text', () => {
+    const cases: [string, string[]][] = [
+      ['<b title=">" onclick="x()">t</b>', ['onclick']],
+      ["<b title='>' style='color:red'>t</b>", ['style']],
+      ['<b title=">"onclick=x()>t</b>', ['onclick']],
+      ['<b title=">"\nONCLICK\n=\nx()\tSTYLE=color:red>t</b>', ['onclick', 'style']],
+      ['<b title=">"/onmouseover="x()"/style=color:red>t</b>', ['onmouseover', 'style']],
+      // An unquoted value runs to a space or `>`: this `/style=` is part of it, not an attribute.
+      ['<b title=">" onmouseover=x()/style=color:red>t</b>', ['onmouseover']],
+      ['<!-- <b title="--> <b title=">" onclick=x()>t</b>', ['<#comment>', 'onclick']],
+    ];
+    for (const [input, names] of cases) {
+      const { rich, removed } = sanitizeRich(input);
+      const b = parse(out(rich)).querySelector('b')!;
+      expect(b.getAttribute('title'), input).to.equal('>');
+      expect(b.textContent, input).to.equal('t');
+      expect([...removed].sort(), input).to.deep.equal(names);
+    }
+  });
+
+  it('a <script> or <style> anywhere, even inside SVG or MathML, is removed with its content, named as written', () => {
+    const cases: [string, string][] = [
+      ['<SCRIPT/x>x()</SCRIPT/x>t', '<script>'],
+      ['<STYLE\n>b{}</STYLE\n>t', '<style>'],
+      ['<svg><style>b{}</style></svg>t', '<svg>'],
+      ['<math><style>b{}</style></math>t', '<math>'],
+    ];
+    for (const [input, name] of cases) {
+      const { rich, removed } = sanitizeRich(input);
+      expect(parse(out(rich)).textContent, input).to.equal('t');
+      expect(removed, input).to.include(name);
+      expect(removed.join(' '), input).not.to.include('anp-blocked');
+    }
+  });
+});

@@ -86,6 +86,7 @@ async function handle(message) {
     const text = (box.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
     return { violations: violations.splice(0), errors: errors.splice(0), warnings: warnings.splice(0), texts: [['anp-meta-box', text]] };
   }
+  if (message.kind === 'paths') return renderPaths(message);
   const host = document.getElementById('dynamic');
   let rendered = 0;
   for (const article of message.articles) {
@@ -100,6 +101,97 @@ async function handle(message) {
   await settle(300);
   host.replaceChildren();
   return { violations: violations.splice(0), hits: hits.splice(0), rendered };
+}
+
+/** An HTML document, parsed by XMLHttpRequest (no Trusted Types sink: no string reaches the parser from script). */
+function fetchDocument(url) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('GET', url);
+    request.responseType = 'document';
+    request.onload = () =>
+      request.status === 200 && request.response ? resolve(request.response) : reject(new Error(`${url}: ${request.status}`));
+    request.onerror = () => reject(new Error(`${url}: network error`));
+    request.send();
+  });
+}
+
+/**
+ * Every article through every input path the page has, into every element:
+ * `property` (the `article` property of each element, and of an <anp-article>
+ * whose four children read it by context), `attribute`, `script` (a child
+ * <script type="application/json">) and `src`. For `src` the test wrote
+ * `srcBase` + index + `.json`; for `script` it wrote `srcBase` + `script.html`
+ * with the elements and their script children (both are asked for with
+ * `?run=`, so no cached copy of an earlier run is read). That page is parsed
+ * by XMLHttpRequest and its elements adopted: a script child made with
+ * createElement would be reported by Trusted Types (its text is a sink),
+ * whatever its type, and so would hide the library's own reports.
+ * Answers with the violations, the executions and, per element, its path,
+ * article index, tag, text and what it reported about `src`.
+ */
+async function renderPaths({ articles, paths, srcBase, run }) {
+  const host = document.getElementById('dynamic');
+  const made = [];
+  // What a `src` element reports (a fetch that failed or timed out), so a missing render says why.
+  const srcErrors = new Map();
+  const noteSrcError = (event) => {
+    if (event.detail?.source !== 'src') return;
+    srcErrors.set(event.target, event.detail.errors.map((e) => e.message).join('; '));
+  };
+  host.addEventListener('anp-error', noteSrcError);
+  const add = (path, index, el) => {
+    made.push([path, index, el]);
+    return el;
+  };
+  articles.forEach((article, index) => {
+    const json = JSON.stringify(article);
+    for (const path of paths) {
+      if (path === 'property') {
+        const provider = add(path, index, document.createElement('anp-article'));
+        provider.article = article;
+        for (const tag of TAGS) provider.append(add('context', index, document.createElement(tag)));
+        host.append(provider);
+      }
+      if (path !== 'property' && path !== 'attribute') continue;
+      for (const tag of TAGS) {
+        const el = add(path, index, document.createElement(tag));
+        if (path === 'property') el.article = article;
+        else el.setAttribute('article', json);
+        host.append(el);
+      }
+    }
+  });
+  if (paths.includes('script')) {
+    const parsed = await fetchDocument(`${srcBase}script.html?run=${run}`);
+    for (const el of [...parsed.body.children]) {
+      host.append(add('script', Number(el.dataset.index), document.adoptNode(el)));
+    }
+  }
+  await allRendered(host);
+  // `src` last, once the rest is rendered: its fetches have 10 s each, which a
+  // loaded machine can spend on rendering the other paths (WebKit did).
+  if (paths.includes('src')) {
+    articles.forEach((_, index) => {
+      for (const tag of TAGS) {
+        const el = add('src', index, document.createElement(tag));
+        el.setAttribute('src', `${srcBase}${index}.json?run=${run}`);
+        host.append(el);
+      }
+    });
+    await allRendered(host);
+  }
+  await settle(300);
+  const texts = made.map(([path, index, el]) => [
+    path,
+    index,
+    el.localName,
+    (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    srcErrors.get(el) ?? '',
+  ]);
+  host.removeEventListener('anp-error', noteSrcError);
+  host.replaceChildren();
+  return { violations: violations.splice(0), hits: hits.splice(0), elements: texts };
 }
 
 window.addEventListener('message', async (event) => {

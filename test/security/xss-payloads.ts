@@ -67,6 +67,12 @@ const CORPUS: Record<XssClass, readonly string[]> = {
     '<scr<script>ipt>§X</scr</script>ipt>',
     '<span onanimationstart=§X style="animation:anp-spin 1ms">x</span>',
     '<div onpointerenter=§X style="position:fixed;inset:0">cover</div>',
+    // A `>` inside a quoted value, and names the HTML tokenizer still reads as attributes.
+    '<b title=">" onmouseover="§X" style="position:fixed;inset:0">quoted gt</b>',
+    "<img src=x title='>'onerror=§X>",
+    '<img/title=">"/src=x/ONERROR=§X>',
+    '<title><img title="</title><img src=x onerror=§X>">',
+    '<svg><![CDATA[ > <b title="]]><img src=x onerror=§X>">',
   ],
 
   // Markup that parses differently after a round trip, or in a foreign (SVG/MathML) namespace.
