@@ -584,7 +584,8 @@ function docsBlock(rows, meta) {
       `| ${dosCase.name} | ${dosCase.item} | ${ENGINES.map((e) => cell(mine.filter((r) => r.engine === e))).join(' | ')} | ${error} |`,
     );
   }
-  lines.push('', '```text', meta.summary, '```', DOCS_END);
+  // A paragraph, not a fenced block: every fenced block in docs/ is one a reader may copy and run (scripts/docs-snippets.mjs).
+  lines.push('', `The script's last line: \`${meta.summary}\``, DOCS_END);
   return lines.join('\n');
 }
 
