@@ -8,8 +8,11 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
-// The one file allowed to reach raw HTML: it owns DOMPurify and makes SanitizedHtml.
+// The one file allowed to reach raw HTML: it makes SanitizedHtml, from what
+// DOMPurify left (DOMPurify itself is imported by PURIFIER only, which loads
+// lazily: see src/core/sanitize.ts).
 const SANITIZER = 'src/core/sanitize.ts';
+const PURIFIER = 'src/core/purifier.ts';
 // The one file that feeds unsafeHTML, with SanitizedHtml from the sanitizer only
 // (kept out of core so that core/* imports no Lit).
 const RICH_CONTENT = 'src/base/rich-content.ts';
@@ -25,7 +28,7 @@ const restrictedImports = [
     patterns: [
       {
         regex: '^dompurify(/.*)?$',
-        message: `DOMPurify is imported by ${SANITIZER} only; use sanitizeRich() from there.`,
+        message: `DOMPurify is imported by ${PURIFIER} only (loaded by ${SANITIZER}); use sanitizeRich() from there.`,
       },
       {
         regex: '^lit(-html)?/directives/unsafe-(html|svg|mathml)(\\.js)?$',
@@ -180,9 +183,9 @@ export default defineConfig(
     },
   },
 
-  // The sanitizer is the single exception to the raw-HTML rules above.
+  // The sanitizer (its door and its lazily loaded part) is the single exception to the raw-HTML rules above.
   {
-    files: [SANITIZER],
+    files: [SANITIZER, PURIFIER],
     rules: {
       'no-restricted-imports': 'off',
       'no-restricted-syntax': 'off',

@@ -1,4 +1,6 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { clobberGuardPlugin } from './scripts/clobber-guard.mjs';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
@@ -8,7 +10,34 @@ import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
  * (built to dist/core/dom.js), so host markup such as `<img name=importNode>`
  * cannot replace what they call; see scripts/clobber-guard.mjs.
  */
-const guard = () => clobberGuardPlugin({ domModule: fileURLToPath(new URL('./dist/core/dom.js', import.meta.url)) });
+const guard = (options: { expect?: string[]; forbid?: string[] } = {}) =>
+  clobberGuardPlugin({ domModule: fileURLToPath(new URL('./dist/core/dom.js', import.meta.url)), ...options });
+
+const SANITIZER_FILE = 'dist/anp-components.sanitizer.iife.js';
+
+/**
+ * The classic script cannot import a chunk, so it reaches the sanitizer
+ * through `classic-sanitizer-loader.ts` (a sibling file with an integrity
+ * hash) in place of `core/sanitizer-loader.ts` (a dynamic import).
+ */
+function classicSanitizerLoader(): Plugin {
+  const esLoader = fileURLToPath(new URL('./dist/core/sanitizer-loader.js', import.meta.url));
+  const classicLoader = fileURLToPath(new URL('./dist/classic-sanitizer-loader.js', import.meta.url));
+  return {
+    name: 'anp-classic-sanitizer-loader',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === esLoader ? classicLoader : null;
+    },
+  };
+}
+
+/** `sha384-…` of the sanitizer file, which `npm run build` makes just before the classic script. */
+function sanitizerIntegrity(): string {
+  const digest = createHash('sha384').update(readFileSync(SANITIZER_FILE)).digest('base64');
+  return `sha384-${digest}`;
+}
 
 /**
  * Builds the classic script for CMS themes: one self-contained, minified
@@ -32,30 +61,32 @@ const SECOND_COPY_GUARD = {
   footer: '}else console.warn("anp-components: loaded more than once; this copy does nothing.");',
 };
 
-const classicScriptBuild = defineConfig({
-  // Lit's css`` and html`` template text is squeezed; the JS minifier leaves it alone.
-  plugins: [minifyTemplatesPlugin(), guard()],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    sourcemap: true,
-    minify: true,
-    target: 'es2021',
-    lib: {
-      entry: 'dist/classic.js',
-      // Required by the IIFE format; the entry exports nothing, so no global of this name is created.
-      name: 'AnpComponentsBundle',
-      formats: ['iife'],
-      fileName: () => 'anp-components.iife.js',
+const classicScriptBuild = () =>
+  defineConfig({
+    // Lit's css`` and html`` template text is squeezed; the JS minifier leaves it alone.
+    plugins: [minifyTemplatesPlugin(), guard({ forbid: ['dompurify'] }), classicSanitizerLoader()],
+    define: { __ANP_SANITIZER_INTEGRITY__: JSON.stringify(sanitizerIntegrity()) },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      sourcemap: true,
+      minify: true,
+      target: 'es2021',
+      lib: {
+        entry: 'dist/classic.js',
+        // Required by the IIFE format; the entry exports nothing, so no global of this name is created.
+        name: 'AnpComponentsBundle',
+        formats: ['iife'],
+        fileName: () => 'anp-components.iife.js',
+      },
+      rollupOptions: { output: SECOND_COPY_GUARD },
     },
-    rollupOptions: { output: SECOND_COPY_GUARD },
-  },
-  server: {
-    host: '127.0.0.1',
-    port: 5173,
-    open: false,
-  },
-});
+    server: {
+      host: '127.0.0.1',
+      port: 5173,
+      open: false,
+    },
+  });
 
 /**
  * `vite build --mode cdn`: the same elements as one self-contained ES module
@@ -79,9 +110,39 @@ const cdnModuleBuild = defineConfig({
     rollupOptions: {
       input: 'dist/define.js',
       preserveEntrySignatures: 'strict',
-      output: { format: 'es', entryFileNames: 'anp-components.js' },
+      // The sanitizer is a chunk of its own (`anp-components.sanitizer.js`), fetched only when markup is met.
+      // The DOM captures of src/core/dom.ts, which the entry and the sanitizer share, become a small chunk the
+      // entry imports (`anp-components.shared.js`): Rolldown does not leave them in the entry (rolldown#10731).
+      output: {
+        format: 'es',
+        entryFileNames: 'anp-components.js',
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => /[\\/]purifier\.js$/.test(id)) ? 'anp-components.sanitizer.js' : 'anp-components.shared.js',
+      },
     },
   },
 });
 
-export default defineConfig(({ mode }) => (mode === 'cdn' ? cdnModuleBuild : classicScriptBuild));
+/**
+ * `vite build --mode sanitizer`, run before the classic script: DOMPurify and
+ * the library's sanitizing rules as the classic script's sibling file, loaded
+ * only by a page whose articles hold markup in a rich field.
+ */
+const sanitizerBuild = defineConfig({
+  plugins: [guard({ expect: ['dompurify'], forbid: ['lit-html', 'lit'] })],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: true,
+    target: 'es2021',
+    lib: {
+      entry: 'dist/classic-sanitizer.js',
+      name: 'AnpComponentsSanitizer',
+      formats: ['iife'],
+      fileName: () => 'anp-components.sanitizer.iife.js',
+    },
+  },
+});
+
+export default defineConfig(({ mode }) => (mode === 'cdn' ? cdnModuleBuild : mode === 'sanitizer' ? sanitizerBuild : classicScriptBuild()));

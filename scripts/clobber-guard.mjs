@@ -24,12 +24,12 @@ import ts from 'typescript';
 
 /** Which modules, and how many free references of each name they must hold. */
 export const GUARDED_MODULES = [
-  { file: /[\\/]lit-html[\\/](development[\\/])?lit-html\.js$/, document: 1, globalThis: 1 },
-  { file: /[\\/]lit-html[\\/](development[\\/])?directive-helpers\.js$/, document: 1, globalThis: 0 },
-  { file: /[\\/]@lit[\\/]reactive-element[\\/](development[\\/])?css-tag\.js$/, document: 1, globalThis: 1 },
-  { file: /[\\/]@lit[\\/]reactive-element[\\/](development[\\/])?reactive-element\.js$/, document: 0, globalThis: 1 },
-  { file: /[\\/]lit-element[\\/](development[\\/])?lit-element\.js$/, document: 0, globalThis: 1 },
-  { file: /[\\/]dompurify[\\/]dist[\\/]purify\.es\.mjs$/, windowDocument: 1 },
+  { library: 'lit-html', file: /[\\/]lit-html[\\/](development[\\/])?lit-html\.js$/, document: 1, globalThis: 1 },
+  { library: 'lit-html', file: /[\\/]lit-html[\\/](development[\\/])?directive-helpers\.js$/, document: 1, globalThis: 0 },
+  { library: 'lit', file: /[\\/]@lit[\\/]reactive-element[\\/](development[\\/])?css-tag\.js$/, document: 1, globalThis: 1 },
+  { library: 'lit', file: /[\\/]@lit[\\/]reactive-element[\\/](development[\\/])?reactive-element\.js$/, document: 0, globalThis: 1 },
+  { library: 'lit', file: /[\\/]lit-element[\\/](development[\\/])?lit-element\.js$/, document: 0, globalThis: 1 },
+  { library: 'dompurify', file: /[\\/]dompurify[\\/]dist[\\/]purify\.es\.mjs$/, windowDocument: 1 },
 ];
 
 // As long as the names they replace, so that nothing after them moves.
@@ -103,20 +103,30 @@ export function guardModule(code, id, domModule) {
   return mapComment === -1 ? `${out}\n${statement}` : `${out.slice(0, mapComment + 1)}${statement}${out.slice(mapComment + 1)}`;
 }
 
-/** As a Vite/Rollup plugin: `domModule` is the absolute path of the built dist/core/dom.js. */
-export function clobberGuardPlugin({ domModule }) {
+/**
+ * As a Vite/Rollup plugin: `domModule` is the absolute path of the built
+ * dist/core/dom.js. `expect` names the guarded libraries the bundle must hold
+ * (each passed through here) and `forbid` those it must not (the classic
+ * script carries no DOMPurify: that is its sibling file's).
+ */
+export function clobberGuardPlugin({ domModule, expect = ['lit-html'], forbid = [] }) {
   const seen = new Set();
   return {
     name: 'anp-clobber-guard',
     transform(code, id) {
       const out = guardModule(code, id, domModule);
       if (out === null) return null;
-      seen.add(GUARDED_MODULES.find((entry) => entry.file.test(id)));
+      const entry = GUARDED_MODULES.find((candidate) => candidate.file.test(id));
+      if (forbid.includes(entry.library))
+        throw new Error(`clobber-guard: ${entry.library} was bundled into a build that must not hold it (${id})`);
+      seen.add(entry.library);
       return { code: out, map: null };
     },
     buildEnd(error) {
-      // lit-html itself must have passed through here: otherwise the patterns above match nothing any more.
-      if (!error && !seen.has(GUARDED_MODULES[0])) throw new Error('clobber-guard: lit-html was bundled without being guarded');
+      // Each library must have passed through here: otherwise the patterns above match nothing any more.
+      for (const library of expect) {
+        if (!error && !seen.has(library)) throw new Error(`clobber-guard: ${library} was bundled without being guarded`);
+      }
     },
   };
 }

@@ -5,7 +5,8 @@
 //   node scripts/wordpress-zip.mjs --extract ZIP DIR  unpacks a zip into DIR (the WordPress suite uses it)
 //
 // The zip holds anp-components/ (integrations/wordpress/anp-components/) and
-// anp-components/assets/anp-components.iife.js copied from dist/. No zip
+// anp-components/assets/anp-components.iife.js (and its sibling
+// anp-components.sanitizer.iife.js) copied from dist/. No zip
 // binary or Python is assumed on the machine: the archive is written and read
 // here with node:zlib (deflate) and a CRC-32 of our own.
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,8 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PLUGIN_DIR = join(root, 'integrations/wordpress/anp-components');
 const SCRIPT = join(root, 'dist/anp-components.iife.js');
+// Its sibling, which the script loads from next to itself when a rich field holds markup.
+const SANITIZER = join(root, 'dist/anp-components.sanitizer.iife.js');
 const OUT = join(root, 'dist/anp-components-wordpress.zip');
 
 const CRC_TABLE = (() => {
@@ -159,6 +162,7 @@ function pluginEntries() {
   walk(PLUGIN_DIR);
   entries.push({ name: 'anp-components/assets/' });
   entries.push({ name: 'anp-components/assets/anp-components.iife.js', data: readFileSync(SCRIPT) });
+  entries.push({ name: 'anp-components/assets/anp-components.sanitizer.iife.js', data: readFileSync(SANITIZER) });
   return entries;
 }
 

@@ -24,6 +24,8 @@ export {
 } from './core/normalize.js';
 export {
   sanitizeRich,
+  loadSanitizer,
+  sanitizerFailure,
   setSanitizerWindow,
   RICH_ALLOWED_TAGS,
   RICH_ALLOWED_ATTRIBUTES,

@@ -1,9 +1,8 @@
 /**
  * The CDN build (dist/anp-components.js): one self-contained ES module that a
- * page loads with `<script type="module" src=…>` and no import map. Only the
- * built file is loaded here, never src/. (The test server re-serves the file
- * through esbuild, so minification is not visible here; the size budget and
- * scripts/pack-check.mjs cover the file itself.)
+ * page loads with `<script type="module" src=…>` and no import map, plus
+ * the chunks it loads itself. Only the built files are loaded here, never
+ * src/, byte for byte as built (web-test-runner.config.mjs).
  */
 import { expect } from '@open-wc/testing';
 import { seedArticle, shadowText, attach } from './helpers.js';
@@ -12,11 +11,37 @@ const url = new URL('../dist/anp-components.js', import.meta.url).href;
 const source = await (await fetch(url)).text();
 const cdn = await import(/* @vite-ignore */ url);
 
+/** Static `import … from "x"`, `import "x"` and `export … from "x"`: their specifiers. */
+function staticImports(code: string): string[] {
+  // `import(` would be dynamic, and a name that only starts with `import` (a key `importNode:`) is no import.
+  const found = code.matchAll(
+    /(?:^|[;}\s])(?:import(?:\s+[^(\s][^;]*?\bfrom|\s*[{*][^;]*?\bfrom)?|export\s*[^;]*?\bfrom)\s*["'`]([^"'`]+)["'`]/g,
+  );
+  return [...found].map((match) => match[1]);
+}
+
 describe('CDN ES module (dist/anp-components.js)', () => {
-  it('imports nothing: lit, @lit/context and dompurify are inside', () => {
-    // Static `import … from "x"`, `import "x"` and `export … from "x"`; `import(` would be dynamic,
-    // and a name that only starts with `import` (a key `importNode:`) is no import.
-    expect(source.match(/(^|[;}\s])(import(\s+[^(\s]|\s*[{*"'`])|export\s*[^;]*?\bfrom\s*["'`])/g) ?? []).to.deep.equal([]);
+  it('imports nothing from elsewhere: lit, @lit/context and dompurify are inside its own files', async () => {
+    const imports = staticImports(source);
+    // Only the chunk of DOM captures it shares with the sanitizer (vite.config.ts), which imports nothing itself.
+    expect(imports).to.deep.equal(['./anp-components.shared.js']);
+    const shared = await (await fetch(new URL(imports[0], url))).text();
+    expect(staticImports(shared)).to.deep.equal([]);
+    expect(source).to.include('import(`./anp-components.sanitizer.js`)');
+  });
+
+  it('fetches its sanitizer only when a rich field holds markup', async () => {
+    const loads = () => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/anp-components.sanitizer.js'));
+    const plain = attach(document.createElement('anp-meta-box')) as HTMLElement & { article: unknown; updateComplete: Promise<unknown> };
+    plain.article = { meta: { summary: 'no markup, a < b' } };
+    await plain.updateComplete;
+    expect(loads()).to.have.length(0);
+    const rich = attach(document.createElement('anp-meta-box')) as HTMLElement & { article: unknown; updateComplete: Promise<unknown> };
+    rich.article = { meta: { summary: '<b>bold</b><img src=x onerror=alert(1)>' } };
+    await rich.updateComplete;
+    expect(loads()).to.have.length(1);
+    expect(rich.shadowRoot!.querySelector('dd b')?.textContent).to.equal('bold');
+    expect(rich.shadowRoot!.querySelector('img')).to.equal(null);
   });
 
   it('registers every element and exports the API of the package root', async () => {

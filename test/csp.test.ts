@@ -13,6 +13,8 @@ import { XSS_PAYLOADS } from './security/xss-payloads.js';
 
 interface Reply {
   id: string;
+  /** With `ready`: the page's path. */
+  page?: string;
   violations: string[];
   /** From `paths`: per element, its input path, article index, tag, shadow text and `src` errors. */
   elements?: [string, number, string, string, string][];
@@ -33,7 +35,7 @@ async function openFrame(src: string): Promise<HTMLIFrameElement> {
   const opened = document.createElement('iframe');
   const ready = new Promise<void>((resolve) => {
     window.addEventListener('message', function listen(event: MessageEvent<Reply>) {
-      if (event.source === opened.contentWindow && event.data?.id === 'ready') {
+      if (event.origin === location.origin && event.data?.id === 'ready' && event.data.page === src) {
         window.removeEventListener('message', listen);
         resolve();
       }

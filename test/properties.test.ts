@@ -24,7 +24,7 @@ import fc from 'fast-check';
 import '../src/define.js';
 import { articleContext } from '../src/core/article-context.js';
 import { KNOWN_META_KEYS, LIMITS, normalizeArticle } from '../src/core/normalize.js';
-import { sanitizeRich, type SanitizeResult } from '../src/core/sanitize.js';
+import { loadSanitizer, sanitizeRich, type SanitizeResult } from '../src/core/sanitize.js';
 import type {
   AnpMetaBox,
   AnpSimilarPosts,
@@ -37,6 +37,9 @@ import type {
   SanitizedHtml,
   SimilarPost,
 } from '../src/index.js';
+
+// The sanitizer loads when markup is first met (test/lazy-sanitizer.test.ts); these properties call it directly.
+before(() => loadSanitizer());
 
 const RUNS = 1000;
 /**

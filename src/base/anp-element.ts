@@ -8,6 +8,7 @@ import { fieldLabel, resolveLocale, uiLabel } from '../core/format.js';
 import { labelPack } from '../core/locales.js';
 import { describeThrown, jsonTooLarge, LIMITS, normalizeArticle, parseJson } from '../core/normalize.js';
 import { listen, pageCreationScope, parentAcrossShadow, shadowHostOf } from '../core/dom.js';
+import { loadSanitizer, markupShownAsText, markupWaiting, sanitizerFailure, sanitizerSettled } from '../core/sanitize.js';
 import { judgeUrl } from '../core/url.js';
 import { AnpErrorEvent } from '../events/anp-error.js';
 import { fetchBody } from './read-body.js';
@@ -369,7 +370,7 @@ export abstract class AnpElement extends LitElement {
 
   /** Work still to come before what the element has is rendered: a `src` fetch here; subclasses add their own. */
   protected pendingWork(): Promise<unknown> | undefined {
-    return this.pendingFetch;
+    return this.pendingFetch ?? this.sanitizerWait;
   }
 
   /**
@@ -388,7 +389,51 @@ export abstract class AnpElement extends LitElement {
         }
       }
     }
-    return super.shouldUpdate(changed);
+    return super.shouldUpdate(changed) && !this.waitsForSanitizer(changed);
+  }
+
+  /** The sanitizer's load while this element waits for it (see `waitsForSanitizer`). */
+  private sanitizerWait?: Promise<void>;
+  private internals?: ElementInternals | null;
+
+  /** The element's custom states (`:state(...)`), where the browser has them. */
+  private customStates(): { add(state: string): void; delete(state: string): void } | undefined {
+    if (this.internals === undefined) {
+      try {
+        this.internals = this.attachInternals();
+      } catch {
+        this.internals = null;
+      }
+    }
+    return this.internals?.states;
+  }
+
+  /**
+   * Before the first article holding markup in a rich field is rendered, the
+   * sanitizer loads (once per page, see core/sanitize.ts). The article is
+   * normalized here, just before the update would; when it met markup, this
+   * update is skipped, and once the sanitizer is in, the same changes are
+   * requested again and the article normalized anew. So a rich value is never
+   * shown first as text and then swapped, and `updateComplete` includes the
+   * wait. Once the sanitizer has loaded this costs nothing.
+   */
+  private waitsForSanitizer(changed: PropertyValues<this>): boolean {
+    if (sanitizerSettled()) return false;
+    const before = markupWaiting();
+    this.resolveArticle();
+    if (markupWaiting() === before) return false;
+    const replay = new Map(changed as Map<PropertyKey, unknown>);
+    // `:state(pending)` lets a page keep the space it reserves with `:not(:defined)` (docs/theming.md).
+    const states = this.customStates();
+    states?.add('pending');
+    this.sanitizerWait = loadSanitizer().then(() => {
+      states?.delete('pending');
+      this.sanitizerWait = undefined;
+      this.resolvedArticle = undefined;
+      for (const [name, old] of replay) this.requestUpdate(name, old);
+      this.requestUpdate();
+    });
+    return true;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -489,7 +534,13 @@ export abstract class AnpElement extends LitElement {
     const previous = this.resolvedArticle;
     if (!previous || previous.source !== candidate.source || previous.input !== candidate.input) {
       const snapshot = candidate.source === 'article' ? jsonSnapshot(candidate.input) : undefined;
-      this.resolvedArticle = { ...candidate, result: this.normalizeCandidate(candidate), snapshot };
+      const unsanitized = markupShownAsText();
+      let result = this.normalizeCandidate(candidate);
+      if (markupShownAsText() !== unsanitized) {
+        const message = `markup shown as text without its tags: ${sanitizerFailure() ?? 'the sanitizer did not load'}`;
+        result = { ...result, errors: [...result.errors, { path: '', message }] };
+      }
+      this.resolvedArticle = { ...candidate, result, snapshot };
     }
     const resolved = this.resolvedArticle!;
     this.setErrors(resolved.source, resolved.result.errors);

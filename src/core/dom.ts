@@ -40,6 +40,8 @@ const addEventListener = captured<EventTarget['addEventListener']>(
   'addEventListener',
 );
 const baseURI = captured<() => string>(NodeClass, 'baseURI', 'get');
+const headOf = captured<() => HTMLHeadElement | null>(DocumentClass, 'head', 'get');
+const rootOf = captured<() => Element | null>(DocumentClass, 'documentElement', 'get');
 const parentNode = captured<() => ParentNode | null>(NodeClass, 'parentNode', 'get');
 const shadowHost = captured<() => Element>(ShadowRootClass, 'host', 'get');
 
@@ -71,6 +73,16 @@ export function listen(target: EventTarget, type: string, listener: EventListene
 /** The page's base URL (what `document.baseURI` says without markup in the way), or undefined without a DOM. */
 export function pageBaseURI(): string | undefined {
   return pageDocument && baseURI ? baseURI.call(pageDocument) : undefined;
+}
+
+/** The classic script running now (`document.currentScript`), or null (a module, or no DOM). */
+export function runningScript(): HTMLOrSVGScriptElement | null {
+  return pageDocument && currentScript ? currentScript.call(pageDocument) : null;
+}
+
+/** The page's `<head>` (or `<html>` without one), for a script the library adds; null without a DOM. */
+export function pageHead(): Element | null {
+  return pageDocument ? (headOf?.call(pageDocument) ?? rootOf?.call(pageDocument) ?? null) : null;
 }
 
 /** A node's parent, or for a shadow root its host (never a named element of a document). */

@@ -1,0 +1,109 @@
+/**
+ * The classic script's sanitizer is a sibling file,
+ * `anp-components.sanitizer.iife.js`, loaded only when a rich field holds
+ * markup, with the integrity hash the main script carries (issue 12, item 4).
+ * Like classic-script.test.ts, nothing here imports src/ at runtime.
+ */
+import { expect } from '@open-wc/testing';
+import { ddFor, inShadow, textOf, tick, until } from './helpers.js';
+
+const SCRIPT_URL = '/dist/anp-components.iife.js';
+const SANITIZER_URL = '/dist/anp-components.sanitizer.iife.js';
+
+interface AnpLike extends HTMLElement {
+  article?: unknown;
+  readonly updateComplete: Promise<boolean>;
+}
+
+const sanitizerLoads = (win: Window = window) =>
+  (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+    // The first test reads the file with fetch(); only a <script> load counts here.
+    (entry) => entry.name.endsWith('anp-components.sanitizer.iife.js') && entry.initiatorType === 'script',
+  );
+
+async function text(url: string): Promise<string> {
+  const response = await fetch(url);
+  expect(response.ok, `${url} (run npm run build)`).to.equal(true);
+  return response.text();
+}
+
+async function sha384(body: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-384', new TextEncoder().encode(body));
+  return `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
+}
+
+function loadClassicScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.addEventListener('load', () => resolve(), { once: true });
+    script.addEventListener('error', () => reject(new Error(`could not load ${src} (run npm run build)`)), { once: true });
+    document.head.append(script);
+  });
+}
+
+describe('the classic script and its sanitizer file', () => {
+  it('the main script holds no DOMPurify, and carries the integrity hash of the file it loads', async () => {
+    const main = await text(SCRIPT_URL);
+    const sanitizer = await text(SANITIZER_URL);
+    // DOMPurify's hook names are strings in its code: present in the sibling only.
+    expect(sanitizer).to.include('uponSanitizeElement');
+    expect(main).not.to.include('uponSanitizeElement');
+    expect(main).to.include(await sha384(sanitizer));
+    expect(main).to.include('anp-components.sanitizer.iife.js');
+  });
+
+  it('a page without markup never loads the file; the first markup loads it once', async () => {
+    await loadClassicScript(SCRIPT_URL);
+    const plain = document.createElement('anp-meta-box') as AnpLike;
+    plain.article = { meta: { topic: 'no markup here', summary: 'a < b, said plainly' } };
+    document.body.append(plain);
+    await plain.updateComplete;
+    expect(textOf(ddFor(plain, 'summary'))).to.equal('a < b, said plainly');
+    expect(sanitizerLoads()).to.have.length(0);
+
+    const rich = [1, 2, 3].map((n) => {
+      const el = document.createElement('anp-meta-box') as AnpLike;
+      el.article = { meta: { summary: `<b>bold ${n}</b><script>window.__classicHit=1</script>` } };
+      document.body.append(el);
+      return el;
+    });
+    await tick();
+    for (const el of rich) expect(inShadow(el, 'dd'), 'nothing shown while the file loads').to.have.length(0);
+    await Promise.all(rich.map((el) => el.updateComplete));
+    rich.forEach((el, index) => expect(ddFor(el, 'summary')!.querySelector('b')?.textContent).to.equal(`bold ${index + 1}`));
+    expect(sanitizerLoads()).to.have.length(1);
+    // The script element that loaded it is gone again, and nothing ran.
+    expect([...document.scripts].some((script) => script.src.endsWith('anp-components.sanitizer.iife.js'))).to.equal(false);
+    expect((window as { __classicHit?: number }).__classicHit).to.equal(undefined);
+    [plain, ...rich].forEach((el) => el.remove());
+  });
+
+  it('loaded from where its sibling cannot be found, markup is shown as text without tags, and reported', async () => {
+    // A blob: URL has no directory: there is no sibling to find.
+    const blob = URL.createObjectURL(new Blob([await text(SCRIPT_URL)], { type: 'text/javascript' }));
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<!doctype html><body><script src="${blob}"></script></body>`;
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const win = frame.contentWindow as Window & typeof globalThis;
+    await until(() => !!win.customElements.get('anp-meta-box'), 4000, 'the classic script in the frame');
+    const el = win.document.createElement('anp-meta-box') as AnpLike;
+    const errors: { path: string; message: string }[][] = [];
+    el.addEventListener('anp-error', (event) => errors.push((event as CustomEvent).detail.errors));
+    el.article = { meta: { topic: 'kept', summary: 'a <b>bold</b> claim<script>parent.__frameHit=1</script>' } };
+    win.document.body.append(el);
+    await el.updateComplete;
+    expect(textOf(ddFor(el, 'topic'))).to.equal('kept');
+    const summary = ddFor(el, 'summary')!;
+    expect(summary.querySelector('b')).to.equal(null);
+    expect(textOf(summary)).to.equal('a bold claimparent.__frameHit=1');
+    expect(errors).to.have.length(1);
+    expect(errors[0].map((e) => e.path)).to.deep.equal(['']);
+    expect(errors[0][0].message).to.match(/^markup shown as text without its tags: the sanitizer could not be found/);
+    expect((window as { __frameHit?: number }).__frameHit).to.equal(undefined);
+    frame.remove();
+    URL.revokeObjectURL(blob);
+  });
+});
