@@ -3,6 +3,7 @@
  * `anp-components/define.js` (or one component's `anp-*.js`) for that.
  */
 export { AnpElement } from './base/anp-element.js';
+export { AnpCardElement } from './base/anp-card-element.js';
 export { AnpArticle } from './components/article/article.js';
 export { AnpMetaBox } from './components/meta-box/meta-box.js';
 export { AnpChecklist } from './components/checklist/checklist.js';

@@ -159,7 +159,7 @@ async function observe(tag: string): Promise<Seen> {
     }
     // A slotted child does not change what the shadow root renders; the
     // heading's absence (no-heading) is a state too.
-    const quiet = document.createElement(tag) as AnpElement;
+    const quiet = document.createElement(tag) as AnpElement & { noHeading?: boolean };
     quiet.noHeading = true;
     quiet.article = seedArticle();
     host.append(quiet);

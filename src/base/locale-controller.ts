@@ -1,0 +1,82 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { resolveLocale } from '../core/format.js';
+import { parentAcrossShadow, shadowHostOf } from '../core/dom.js';
+
+export interface LocaleControllerOptions {
+  /** The element's own `lang` attribute, as a reactive property: a change is followed in the same update. */
+  lang: () => string | undefined;
+}
+
+/**
+ * The element's locale: its own `lang`, or the nearest `lang` around it
+ * across shadow roots (default `en`). One MutationObserver watches `lang` in
+ * every tree (document or shadow root) that holds a connected element or one
+ * of its hosts, so a `lang` set or removed on any ancestor re-renders.
+ */
+export class LocaleController implements ReactiveController {
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private readonly lang: () => string | undefined;
+  private lastLang?: string;
+  private current = 'en';
+
+  constructor(host: ReactiveControllerHost & HTMLElement, { lang }: LocaleControllerOptions) {
+    this.host = host;
+    this.lang = lang;
+    host.addController(this);
+  }
+
+  /** A BCP 47 tag the label packs and `Intl` know. */
+  get value(): string {
+    return this.current;
+  }
+
+  hostConnected(): void {
+    connected.add(this);
+    watchLang(this.host);
+    this.refresh();
+  }
+
+  hostDisconnected(): void {
+    connected.delete(this);
+  }
+
+  /** Follows a changed `lang` attribute. Called before the host renders. */
+  sync(): void {
+    const lang = this.lang();
+    if (lang === this.lastLang) return;
+    this.lastLang = lang;
+    if (this.host.isConnected) this.refresh();
+  }
+
+  /** Resolves the locale again from the nearest `lang`. */
+  refresh(): void {
+    const locale = findLocale(this.host);
+    if (locale === this.current) return;
+    this.current = locale;
+    this.host.requestUpdate();
+  }
+}
+
+const connected = new Set<LocaleController>();
+const watchedRoots = new WeakSet<Node>();
+let observer: MutationObserver | undefined;
+
+function watchLang(element: Element): void {
+  if (typeof MutationObserver !== 'function') return;
+  observer ??= new MutationObserver(() => connected.forEach((controller) => controller.refresh()));
+  // `document.host` may be a named element: only a shadow root's host counts (else this loops forever).
+  for (let root: Node | undefined = element.getRootNode(); root; root = shadowHostOf(root)?.getRootNode()) {
+    if (watchedRoots.has(root)) continue;
+    watchedRoots.add(root);
+    observer.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+}
+
+/** The nearest `lang` around `element`, its own first, across shadow roots. */
+function findLocale(element: Element): string {
+  if (element.hasAttribute('lang')) return resolveLocale(element.getAttribute('lang'));
+  for (let node = parentAcrossShadow(element); node; node = parentAcrossShadow(node)) {
+    if (node.nodeType === 1 && (node as Element).hasAttribute('lang')) return resolveLocale((node as Element).getAttribute('lang'));
+  }
+  return 'en';
+}
