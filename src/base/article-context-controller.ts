@@ -50,6 +50,7 @@ export class ArticleContextController implements ReactiveController {
       context: compositionContext,
       subscribe: true,
       callback: (composition) => {
+        if (!host.isConnected) return; // the provider answering this host's own leaving
         if (this.composition?.announce !== composition?.announce) this.composition?.announce(host, undefined);
         this.composition = composition;
         // Only an element that shows no part of its own (the meta box) reads it; the others would update for nothing.
@@ -82,8 +83,10 @@ export class ArticleContextController implements ReactiveController {
 
   hostDisconnected(): void {
     waitingForProvider.delete(this);
-    this.composition?.announce(this.host, undefined);
+    // Cleared before the announcement: the provider answers it at once, and the consumers still listen until their own hostDisconnected.
+    const composition = this.composition;
     this.composition = undefined;
+    composition?.announce(this.host, undefined);
     this.siblingsShow = NONE_SHOWN;
     // Away from its provider the element has no article from it; a provider around its new place answers again on connect.
     this.provided = undefined;
