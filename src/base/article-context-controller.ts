@@ -38,11 +38,9 @@ export class ArticleContextController implements ReactiveController {
       context: articleContext,
       subscribe: true,
       callback: (article) => {
+        // (The consumer itself asks the host to update.)
         if (article !== undefined) waitingForProvider.delete(this);
-        if (article !== this.provided) {
-          this.provided = article;
-          host.requestUpdate();
-        }
+        this.provided = article;
         this.announce();
       },
     });
@@ -54,11 +52,7 @@ export class ArticleContextController implements ReactiveController {
         if (this.composition?.announce !== composition?.announce) this.composition?.announce(host, undefined);
         this.composition = composition;
         // Only an element that shows no part of its own (the meta box) reads it; the others would update for nothing.
-        const shown = composition?.shown ?? NONE_SHOWN;
-        if (!this.options.shows() && shown !== this.siblingsShow) {
-          this.siblingsShow = shown;
-          host.requestUpdate();
-        }
+        if (!this.options.shows()) this.siblingsShow = composition?.shown ?? NONE_SHOWN;
         this.announce();
       },
     });

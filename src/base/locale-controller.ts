@@ -2,11 +2,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { resolveLocale } from '../core/format.js';
 import { parentAcrossShadow, shadowHostOf } from '../core/dom.js';
 
-export interface LocaleControllerOptions {
-  /** The element's own `lang` attribute, as a reactive property: a change is followed in the same update. */
-  lang: () => string | undefined;
-}
-
 /**
  * The element's locale: its own `lang`, or the nearest `lang` around it
  * across shadow roots (default `en`). One MutationObserver watches `lang` in
@@ -15,13 +10,10 @@ export interface LocaleControllerOptions {
  */
 export class LocaleController implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly lang: () => string | undefined;
-  private lastLang?: string;
   private current = 'en';
 
-  constructor(host: ReactiveControllerHost & HTMLElement, { lang }: LocaleControllerOptions) {
+  constructor(host: ReactiveControllerHost & HTMLElement) {
     this.host = host;
-    this.lang = lang;
     host.addController(this);
   }
 
@@ -40,16 +32,9 @@ export class LocaleController implements ReactiveController {
     connected.delete(this);
   }
 
-  /** Follows a changed `lang` attribute. Called before the host renders. */
-  sync(): void {
-    const lang = this.lang();
-    if (lang === this.lastLang) return;
-    this.lastLang = lang;
-    if (this.host.isConnected) this.refresh();
-  }
-
-  /** Resolves the locale again from the nearest `lang`. */
+  /** Resolves the locale again from the nearest `lang` (the host calls it when its own `lang` changed). */
   refresh(): void {
+    if (!this.host.isConnected) return;
     const locale = findLocale(this.host);
     if (locale === this.current) return;
     this.current = locale;

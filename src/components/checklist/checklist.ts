@@ -3,8 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { ShownPart } from '../../core/article-context.js';
 import { formatInteger } from '../../core/format.js';
 import { normalizeChecklistItems } from '../../core/normalize.js';
-import { AnpCardElement } from '../../base/anp-card-element.js';
-import { renderHeading } from '../../internal/heading.js';
+import { AnpCardElement } from '../../base/anp-element.js';
 import { AnpChecklistChangeEvent } from '../../events/anp-checklist-change.js';
 import { checklistStyles } from './checklist.styles.js';
 import { renderMore } from '../../internal/more.js';
@@ -79,10 +78,7 @@ export class AnpChecklist extends AnpCardElement {
     const list = this.list;
     // No data yet: nothing. Data without a valid item: the empty state, never a bare heading.
     if (!list) return nothing;
-    return html`<div part="base">
-      ${renderHeading(this.uiText('checklist'), this.level(), { hidden: this.noHeading })}
-      ${!list.items.length && !list.more ? this.renderEmpty() : this.renderList(list)}
-    </div>`;
+    return this.renderCard('checklist', !list.items.length && !list.more ? this.renderEmpty() : this.renderList(list));
   }
 
   private renderList(list: { items: string[]; more: number }): unknown {

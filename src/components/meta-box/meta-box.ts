@@ -5,7 +5,7 @@ import { canonicalKey, formatInteger, formatMinutes, isoMinutes } from '../../co
 import type { ShownPart } from '../../core/article-context.js';
 import { KNOWN_META_KEYS } from '../../core/normalize.js';
 import { richContent } from '../../base/rich-content.js';
-import { AnpCardElement } from '../../base/anp-card-element.js';
+import { AnpCardElement } from '../../base/anp-element.js';
 import { renderHeading } from '../../internal/heading.js';
 import { repeated, type Unit } from '../../internal/repeated.js';
 import { renderScoreMeter } from '../../internal/score-meter.js';

@@ -3,8 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Entry } from '../../core/article.js';
 import type { ShownPart } from '../../core/article-context.js';
 import { normalizeScores } from '../../core/normalize.js';
-import { AnpCardElement } from '../../base/anp-card-element.js';
-import { renderHeading } from '../../internal/heading.js';
+import { AnpCardElement } from '../../base/anp-element.js';
 import { scoreBarsStyles } from './score-bars.styles.js';
 import { renderMore } from '../../internal/more.js';
 import { renderScoreMeter } from '../../internal/score-meter.js';
@@ -58,10 +57,7 @@ export class AnpScoreBars extends AnpCardElement {
     const list = this.list;
     // No data yet: nothing. Data without a valid score: the empty state, never a bare heading.
     if (!list) return nothing;
-    return html`<div part="base">
-      ${renderHeading(this.uiText('scores'), this.level(), { hidden: this.noHeading })}
-      ${!list.scores.length && !list.more ? this.renderEmpty() : this.renderList(list)}
-    </div>`;
+    return this.renderCard('scores', !list.scores.length && !list.more ? this.renderEmpty() : this.renderList(list));
   }
 
   private renderList(list: { scores: Entry<number>[]; more: number }): unknown {

@@ -4,8 +4,7 @@ import type { SimilarPost } from '../../core/article.js';
 import type { ShownPart } from '../../core/article-context.js';
 import { formatMinutes, isoMinutes } from '../../core/format.js';
 import { normalizeSimilarPosts } from '../../core/normalize.js';
-import { AnpCardElement } from '../../base/anp-card-element.js';
-import { renderHeading } from '../../internal/heading.js';
+import { AnpCardElement } from '../../base/anp-element.js';
 import { similarPostsStyles } from './similar-posts.styles.js';
 import { renderMore } from '../../internal/more.js';
 
@@ -71,15 +70,13 @@ export class AnpSimilarPosts extends AnpCardElement {
   protected override render(): unknown {
     const list = this.list;
     if (!list) return nothing;
-    return html`<div part="base">
-      ${renderHeading(this.uiText('similarPosts'), this.level(), { hidden: this.noHeading })}
-      ${
-        list.posts.length
-          ? html`<ul part="list">
-              ${list.posts.map((post) => this.renderPost(post))}${renderMore(list.more, this.valueContext)}
-            </ul>`
-          : this.renderEmpty(this.uiText('similarPostsEmpty'))
-      }
-    </div>`;
+    return this.renderCard(
+      'similarPosts',
+      list.posts.length
+        ? html`<ul part="list">
+            ${list.posts.map((post) => this.renderPost(post))}${renderMore(list.more, this.valueContext)}
+          </ul>`
+        : this.renderEmpty(this.uiText('similarPostsEmpty')),
+    );
   }
 }
