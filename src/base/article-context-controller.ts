@@ -24,9 +24,11 @@ export class ArticleContextController implements ReactiveController {
   /** @internal */
   readonly host: ReactiveControllerHost & HTMLElement;
   private readonly options: ArticleContextControllerOptions;
-  private provided?: Article;
+  /** The article of the nearest `<anp-article>` around the host, already normalized there. */
+  article?: Article;
   private composition?: Composition;
-  private siblingsShow: ReadonlySet<ShownPart> = NONE_SHOWN;
+  /** What the other elements inside the same provider show of its article. */
+  shownBySiblings: ReadonlySet<ShownPart> = NONE_SHOWN;
   private readonly consumers: readonly ReactiveController[];
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: ArticleContextControllerOptions) {
@@ -40,7 +42,7 @@ export class ArticleContextController implements ReactiveController {
       callback: (article) => {
         // (The consumer itself asks the host to update.)
         if (article !== undefined) waitingForProvider.delete(this);
-        this.provided = article;
+        this.article = article;
         this.announce();
       },
     });
@@ -52,21 +54,11 @@ export class ArticleContextController implements ReactiveController {
         if (this.composition?.announce !== composition?.announce) this.composition?.announce(host, undefined);
         this.composition = composition;
         // Only an element that shows no part of its own (the meta box) reads it; the others would update for nothing.
-        if (!this.options.shows()) this.siblingsShow = composition?.shown ?? NONE_SHOWN;
+        if (!this.options.shows()) this.shownBySiblings = composition?.shown ?? NONE_SHOWN;
         this.announce();
       },
     });
     this.consumers = [articleConsumer, compositionConsumer];
-  }
-
-  /** The article of the nearest `<anp-article>` around the host, already normalized there. */
-  get article(): Article | undefined {
-    return this.provided;
-  }
-
-  /** What the other elements inside the same provider show of its article. */
-  get shownBySiblings(): ReadonlySet<ShownPart> {
-    return this.siblingsShow;
   }
 
   hostConnected(): void {
@@ -81,9 +73,9 @@ export class ArticleContextController implements ReactiveController {
     const composition = this.composition;
     this.composition = undefined;
     composition?.announce(this.host, undefined);
-    this.siblingsShow = NONE_SHOWN;
+    this.shownBySiblings = NONE_SHOWN;
     // Away from its provider the element has no article from it; a provider around its new place answers again on connect.
-    this.provided = undefined;
+    this.article = undefined;
   }
 
   hostUpdated(): void {

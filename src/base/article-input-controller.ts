@@ -63,24 +63,16 @@ export class ArticleInputController implements ReactiveController {
   private own?: { input: unknown; result: Normalized<unknown> };
   private optionErrors = new Map<string, readonly AnpInputError[]>();
   private combined?: { parts: readonly (readonly AnpInputError[])[]; all: readonly AnpInputError[] };
-  private currentErrors: readonly AnpInputError[] = EMPTY_ERRORS;
+  /** Problems in the current input and options. */
+  errors: readonly AnpInputError[] = EMPTY_ERRORS;
+  /** The input shown: `article`, `attribute`, `src`, `script`, `context` or the own input's name. */
+  source = '';
   private reportedErrors: readonly AnpInputError[] = EMPTY_ERRORS;
-  private currentSource = '';
 
   constructor(host: ReactiveControllerHost & EventTarget, { inputs }: ArticleInputControllerOptions) {
     this.host = host;
     this.inputs = inputs;
     host.addController(this);
-  }
-
-  /** Problems in the current input and options. */
-  get errors(): readonly AnpInputError[] {
-    return this.currentErrors;
-  }
-
-  /** The input shown: `article`, `attribute`, `src`, `script`, `context` or the own input's name. */
-  get source(): string {
-    return this.currentSource;
   }
 
   /** The first article input that has data, not normalized. */
@@ -141,16 +133,15 @@ export class ArticleInputController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.currentErrors === this.reportedErrors) return;
-    this.reportedErrors = this.currentErrors;
-    if (this.currentErrors.length)
-      this.host.dispatchEvent(new AnpErrorEvent({ errors: [...this.currentErrors], source: this.currentSource }));
+    if (this.errors === this.reportedErrors) return;
+    this.reportedErrors = this.errors;
+    if (this.errors.length) this.host.dispatchEvent(new AnpErrorEvent({ errors: [...this.errors], source: this.source }));
   }
 
   private record(source: string, errors: readonly AnpInputError[]): void {
-    this.currentSource = source;
+    this.source = source;
     if (!this.optionErrors.size) {
-      this.currentErrors = errors;
+      this.errors = errors;
       return;
     }
     // The last combined list is reused while its parts are the same, so equal problems are reported once.
@@ -159,7 +150,7 @@ export class ArticleInputController implements ReactiveController {
     if (!last || last.parts.length !== parts.length || last.parts.some((part, index) => part !== parts[index])) {
       this.combined = { parts, all: parts.flat() };
     }
-    this.currentErrors = this.combined!.all;
+    this.errors = this.combined!.all;
   }
 }
 

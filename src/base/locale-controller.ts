@@ -10,16 +10,12 @@ import { parentAcrossShadow, shadowHostOf } from '../core/dom.js';
  */
 export class LocaleController implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement;
-  private current = 'en';
+  /** A BCP 47 tag the label packs and `Intl` know. */
+  value = 'en';
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.host = host;
     host.addController(this);
-  }
-
-  /** A BCP 47 tag the label packs and `Intl` know. */
-  get value(): string {
-    return this.current;
   }
 
   hostConnected(): void {
@@ -36,8 +32,8 @@ export class LocaleController implements ReactiveController {
   refresh(): void {
     if (!this.host.isConnected) return;
     const locale = findLocale(this.host);
-    if (locale === this.current) return;
-    this.current = locale;
+    if (locale === this.value) return;
+    this.value = locale;
     this.host.requestUpdate();
   }
 }

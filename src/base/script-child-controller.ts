@@ -15,17 +15,13 @@ export class ScriptChildController implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly maxLength: number;
   private observer?: MutationObserver;
-  private text?: string | number;
+  /** The script's JSON text, or its length when that is over the cap; `undefined` without such a child. */
+  value?: string | number;
 
   constructor(host: ReactiveControllerHost & HTMLElement, { maxLength = LIMITS.maxJsonLength }: ScriptChildControllerOptions = {}) {
     this.host = host;
     this.maxLength = maxLength;
     host.addController(this);
-  }
-
-  /** The script's JSON text, or its length when that is over the cap; `undefined` without such a child. */
-  get value(): string | number | undefined {
-    return this.text;
   }
 
   hostConnected(): void {
@@ -49,8 +45,8 @@ export class ScriptChildController implements ReactiveController {
         break;
       }
     }
-    if (text === this.text) return;
-    this.text = text;
+    if (text === this.value) return;
+    this.value = text;
     this.host.requestUpdate();
   }
 }

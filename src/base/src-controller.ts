@@ -31,7 +31,8 @@ export class SrcController implements ReactiveController {
   /** The URL being fetched or last fetched. */
   private fetchUrl?: string;
   private abort?: AbortController;
-  private pending?: Promise<void>;
+  /** Settles once the request under way has been answered or stopped; `undefined` when none is. */
+  taskComplete?: Promise<void>;
 
   constructor(host: ReactiveControllerHost & Element, { url }: SrcControllerOptions) {
     this.host = host;
@@ -43,11 +44,6 @@ export class SrcController implements ReactiveController {
   get value(): SrcAnswer | undefined {
     const url = this.url();
     return url && this.answer?.url === url ? this.answer : undefined;
-  }
-
-  /** Settles once the request under way has been answered or stopped; `undefined` when none is. */
-  get taskComplete(): Promise<void> | undefined {
-    return this.pending;
   }
 
   hostConnected(): void {
@@ -77,7 +73,7 @@ export class SrcController implements ReactiveController {
   private stop(): void {
     this.abort?.abort();
     this.abort = undefined;
-    this.pending = undefined;
+    this.taskComplete = undefined;
     if (this.answer?.url !== this.fetchUrl) this.fetchUrl = undefined;
   }
 
@@ -98,7 +94,7 @@ export class SrcController implements ReactiveController {
       this.abort = undefined;
       return;
     }
-    this.pending = (async () => {
+    this.taskComplete = (async () => {
       try {
         // Bytes are capped while reading, characters (parseJson) after.
         const body = await fetchBody(verdict.href, { credentials: 'same-origin', headers: { Accept: 'application/json' } }, abort.signal);
@@ -125,7 +121,7 @@ export class SrcController implements ReactiveController {
       } finally {
         if (this.abort === abort) {
           this.abort = undefined;
-          this.pending = undefined;
+          this.taskComplete = undefined;
         }
       }
     })();
