@@ -16,10 +16,13 @@ const PURIFIER = 'src/core/purifier.ts';
 // The one file that feeds unsafeHTML, with SanitizedHtml from the sanitizer only
 // (kept out of core so that core/* imports no Lit).
 const RICH_CONTENT = 'src/base/rich-content.ts';
+// The one file that makes template strings at run time (lists as one template each),
+// from constant units only: calling Lit's `html` as a function anywhere else is refused.
+const REPEATED = 'src/internal/repeated.ts';
 
 const TYPED = ['src/**/*.ts', 'stories/**/*.ts', '.storybook/**/*.ts'];
 
-const HTML_SINK_MESSAGE = `Raw HTML goes through ${SANITIZER} (sanitizeRich) and ${RICH_CONTENT} (richContent) only.`;
+const HTML_SINK_MESSAGE = `Raw HTML goes through ${SANITIZER} (sanitizeRich) and ${RICH_CONTENT} (richContent) only; template strings made at run time through ${REPEATED} (repeated) only.`;
 
 // Static imports of DOMPurify or Lit's unsafe-* directives, from anywhere but the sanitizer.
 const restrictedImports = [
@@ -29,6 +32,10 @@ const restrictedImports = [
       {
         regex: '^dompurify(/.*)?$',
         message: `DOMPurify is imported by ${PURIFIER} only (loaded by ${SANITIZER}); use sanitizeRich() from there.`,
+      },
+      {
+        regex: '^lit(-html)?/static(-html)?(\\.js)?$',
+        message: `Lit's static templates (unsafeStatic) make markup from strings: lists go through src/internal/repeated.ts.`,
       },
       {
         regex: '^lit(-html)?/directives/unsafe-(html|svg|mathml)(\\.js)?$',
@@ -57,6 +64,15 @@ const htmlSinks = [
   {
     selector: 'CallExpression > MemberExpression.callee[object.name="document"][property.name=/^(write|writeln)$/]',
     message: `No document.write. ${HTML_SINK_MESSAGE}`,
+  },
+  {
+    // `html(strings, ...values)` with a strings array not written in the source: markup made from data would be parsed.
+    selector: 'CallExpression[callee.name=/^(html|svg|mathml|staticHtml|unsafeStatic)$/]',
+    message: `No call of Lit's template tags as functions. ${HTML_SINK_MESSAGE}`,
+  },
+  {
+    selector: 'CallExpression > MemberExpression.callee[property.name=/^(html|svg|mathml)$/]',
+    message: `No call of Lit's template tags as functions. ${HTML_SINK_MESSAGE}`,
   },
   {
     selector:
@@ -175,11 +191,25 @@ export default defineConfig(
     },
   },
 
+  // repeated() is the one maker of template strings at run time (from constant units); every other sink rule still holds there.
+  {
+    files: [REPEATED],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...htmlSinks.slice(1).filter((rule) => !String(rule.selector).includes('CallExpression[callee.name=')),
+      ],
+    },
+  },
+
   // richContent may import unsafeHTML (and nothing else the rules above forbid).
   {
     files: [RICH_CONTENT],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [restrictedImports[1].patterns[0]] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: restrictedImports[1].patterns.filter((pattern) => !pattern.regex.includes('directives/unsafe')) },
+      ],
     },
   },
 

@@ -2,7 +2,7 @@
  * Classes, types and core functions. Importing this registers nothing: import
  * `anp-components/define.js` (or one component's `anp-*.js`) for that.
  */
-export { AnpElement } from './base/anp-element.js';
+export { AnpElement, AnpCardElement } from './base/anp-element.js';
 export { AnpArticle } from './components/article/article.js';
 export { AnpMetaBox } from './components/meta-box/meta-box.js';
 export { AnpChecklist } from './components/checklist/checklist.js';

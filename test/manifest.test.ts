@@ -159,7 +159,7 @@ async function observe(tag: string): Promise<Seen> {
     }
     // A slotted child does not change what the shadow root renders; the
     // heading's absence (no-heading) is a state too.
-    const quiet = document.createElement(tag) as AnpElement;
+    const quiet = document.createElement(tag) as AnpElement & { noHeading?: boolean };
     quiet.noHeading = true;
     quiet.article = seedArticle();
     host.append(quiet);
@@ -322,4 +322,35 @@ describe('custom elements manifest', () => {
       });
     });
   }
+});
+
+describe('each element declares only the inputs it uses (issue 12, item 2)', () => {
+  const observed = (tag: string) =>
+    [...((customElements.get(tag) as unknown as { observedAttributes: string[] }).observedAttributes ?? [])].sort();
+  const listedNames = (tag: string) =>
+    (documented.find((declaration) => declaration.tagName === tag)?.members ?? []).map((member) => member.name);
+
+  it('<anp-article> observes `article` and `src` only, and lists no heading, words, theme, language or custom property', () => {
+    expect(observed('anp-article')).to.deep.equal(['article', 'src']);
+    for (const name of ['labels', 'headingLevel', 'noHeading', 'theme', 'langAttribute']) {
+      expect(listedNames('anp-article'), name).not.to.include(name);
+    }
+    expect(documented.find((declaration) => declaration.tagName === 'anp-article')?.cssProperties ?? []).to.deep.equal([]);
+  });
+
+  for (const tag of ['anp-meta-box', 'anp-checklist', 'anp-score-bars', 'anp-similar-posts']) {
+    it(`<${tag}> observes the article inputs and its card's heading-level, no-heading, theme and lang`, () => {
+      expect(observed(tag)).to.include.members(['article', 'src', 'heading-level', 'no-heading', 'theme', 'lang']);
+      expect(listedNames(tag)).to.include.members(['labels', 'headingLevel', 'noHeading', 'theme']);
+    });
+  }
+
+  it('only the meta box, which has yes/no badges, lists their colours', () => {
+    const withBadgeTokens = documented
+      .filter((declaration) =>
+        (declaration.cssProperties ?? []).some((prop) => prop.name === '--anp-color-yes' || prop.name === '--anp-color-no'),
+      )
+      .map((declaration) => declaration.tagName);
+    expect(withBadgeTokens).to.deep.equal(['anp-meta-box']);
+  });
 });

@@ -1,7 +1,8 @@
 import { css } from 'lit';
 
 /**
- * Tokens and host rules every element shares. Each element class adopts this
+ * Tokens and host rules every card element shares (their `--anp-*` tokens are
+ * documented once, on `AnpCardElement`). Each element class adopts this
  * sheet once (adoptedStyleSheets), however many instances a page has.
  *
  * Host-proof: the element takes the page's font family, size and text colour,
@@ -12,8 +13,8 @@ import { css } from 'lit';
  *
  * Contrast: text is the page's text colour itself, never a translucent mix
  * of it, so every text keeps the contrast the page's own text has, on light
- * and dark pages alike. Links mix the page's text colour with blue, and the
- * "yes" badge tints its background only: both keep that contrast too. Tinted
+ * and dark pages alike. Links mix the page's text colour with blue, and
+ * keep that contrast too. Tinted
  * mixes are used for surfaces and borders only. `--anp-*` tokens override.
  */
 export const hostStyles = css`
@@ -28,8 +29,6 @@ export const hostStyles = css`
     --_radius: var(--anp-radius, 0.5rem);
     --_font: var(--anp-font-family, inherit);
     --_mono: var(--anp-font-family-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
-    --_yes: var(--anp-color-yes, #16a34a);
-    --_no: var(--anp-color-no, currentColor);
     /* flow-root: the gap after the card stays inside the element's box, so a reservation before upgrade can include it. */
     display: flow-root;
     font-family: var(--_font);
@@ -55,7 +54,6 @@ export const hostStyles = css`
   /* An explicit theme knows its canvas, so its accents are fixed colours. */
   :host([theme='dark']) {
     --_accent: var(--anp-color-accent, #93b4ff);
-    --_yes: var(--anp-color-yes, #6ee7a0);
     color-scheme: dark;
   }
   :host([theme='light']) {

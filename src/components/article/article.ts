@@ -1,9 +1,10 @@
 import { provide } from '@lit/context';
-import { css, html, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { Article } from '../../core/article.js';
 import { articleContext, compositionContext, type Composition, type ShownPart } from '../../core/article-context.js';
 import { AnpElement } from '../../base/anp-element.js';
+import { articleStyles } from './article.styles.js';
 
 /**
  * @summary Provides one article to every anp element inside it. Renders nothing of its own.
@@ -20,14 +21,7 @@ import { AnpElement } from '../../base/anp-element.js';
  * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid is still provided.
  */
 export class AnpArticle extends AnpElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-  `;
+  static override styles = articleStyles;
 
   @provide({ context: articleContext })
   @state()

@@ -3,11 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import type { ShownPart } from '../../core/article-context.js';
 import { formatInteger } from '../../core/format.js';
 import { normalizeChecklistItems } from '../../core/normalize.js';
-import { AnpElement } from '../../base/anp-element.js';
-import { renderHeading } from '../../base/heading.js';
+import { AnpCardElement } from '../../base/anp-element.js';
 import { AnpChecklistChangeEvent } from '../../events/anp-checklist-change.js';
 import { checklistStyles } from './checklist.styles.js';
-import { renderMore } from '../meta-box/meta-values.js';
+import { renderMore } from '../../internal/more.js';
 
 /**
  * @summary An article's checklist (meta.checklist) as checkboxes a reader can tick with mouse or keyboard, with the progress shown.
@@ -27,25 +26,11 @@ import { renderMore } from '../meta-box/meta-values.js';
  * @csspart more - The "n more" line of a capped list.
  * @csspart empty - The empty state, shown when the data has nothing valid to show (invalid JSON included).
  *
- * @cssprop --anp-color-text - Text colour (default: inherited from the page).
- * @cssprop --anp-color-muted - Secondary text: labels, details, the "n more" lines.
- * @cssprop --anp-color-border - Borders and separators.
- * @cssprop --anp-color-surface - Tinted backgrounds (hovered rows, the box).
- * @cssprop --anp-color-background - The canvas painted behind the element when `theme` is set (default: the theme's `Canvas`).
- * @cssprop --anp-color-accent - Links, checkboxes and focus rings.
- * @cssprop --anp-color-yes - Colour of "yes" badges.
- * @cssprop --anp-color-no - Colour of "no" badges.
- * @cssprop --anp-space - Base spacing.
- * @cssprop --anp-gap - Space after the element's card, before the next element (default: twice --anp-space; none after the last child of its parent).
- * @cssprop --anp-radius - Corner radius.
- * @cssprop --anp-font-family - Font (default: inherited from the page).
- * @cssprop --anp-font-family-mono - Font of code (`reference`, `hash`, `<code>` in rich text).
- * @cssprop --anp-heading-size - Font size of the heading.
  *
  * @fires anp-checklist-change - A reader ticked or unticked an item; `detail` has the item, `done`, `total` and every state.
  * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid still renders.
  */
-export class AnpChecklist extends AnpElement {
+export class AnpChecklist extends AnpCardElement {
   static override styles = checklistStyles;
 
   /** The items, as strings. Takes precedence over every article input. */
@@ -56,7 +41,6 @@ export class AnpChecklist extends AnpElement {
   /** The items the reader's ticks belong to. */
   private statesFor: readonly string[] = [];
 
-  private readonly itemsMemo: { input?: unknown; result?: ReturnType<typeof normalizeChecklistItems> } = {};
   private list?: { items: string[]; more: number };
   protected override get shows(): ShownPart | undefined {
     return this.items == null ? 'checklist' : undefined;
@@ -70,12 +54,10 @@ export class AnpChecklist extends AnpElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.items !== undefined && this.items !== null) {
-      this.list = this.resolveOwn('items', this.items, normalizeChecklistItems, this.itemsMemo);
-    } else {
-      const meta = this.resolveArticle()?.meta;
-      this.list = meta && { items: meta.checklist ?? [], more: meta.more.checklist ?? 0 };
-    }
+    this.list = this.input.resolvePart({ name: 'items', value: this.items, normalize: normalizeChecklistItems }, ({ meta }) => ({
+      items: meta.checklist ?? [],
+      more: meta.more.checklist ?? 0,
+    }));
     // New items start unticked; the same items keep the reader's ticks.
     if (this.list && !sameItems(this.statesFor, this.list.items)) {
       this.statesFor = this.list.items;
@@ -96,10 +78,7 @@ export class AnpChecklist extends AnpElement {
     const list = this.list;
     // No data yet: nothing. Data without a valid item: the empty state, never a bare heading.
     if (!list) return nothing;
-    return html`<div part="base">
-      ${renderHeading(this.uiText('checklist'), this.level(), { hidden: this.noHeading })}
-      ${!list.items.length && !list.more ? this.renderEmpty() : this.renderList(list)}
-    </div>`;
+    return this.renderCard('checklist', !list.items.length && !list.more ? this.renderEmpty() : this.renderList(list));
   }
 
   private renderList(list: { items: string[]; more: number }): unknown {

@@ -5,11 +5,10 @@ import { canonicalKey, formatInteger, formatMinutes, isoMinutes } from '../../co
 import type { ShownPart } from '../../core/article-context.js';
 import { KNOWN_META_KEYS } from '../../core/normalize.js';
 import { richContent } from '../../base/rich-content.js';
-import { AnpElement } from '../../base/anp-element.js';
-import { renderHeading } from '../../base/heading.js';
-import { repeated, type Unit } from '../../base/repeated.js';
-import { hostStyles } from '../../styles/host.styles.js';
-import { renderScoreMeter, scoreMeterStyles } from '../score-bars/score-meter.js';
+import { AnpCardElement } from '../../base/anp-element.js';
+import { renderHeading } from '../../internal/heading.js';
+import { repeated, type Unit } from '../../internal/repeated.js';
+import { renderScoreMeter } from '../../internal/score-meter.js';
 import { metaBoxStyles } from './meta-box.styles.js';
 import {
   renderBadge,
@@ -131,20 +130,8 @@ function keyList(value: unknown, name: string): { keys?: Set<string>; errors: re
  * @csspart none - A null value.
  * @csspart empty - The empty state, shown when the data has nothing valid to show (invalid JSON included).
  *
- * @cssprop --anp-color-text - Text colour (default: inherited from the page).
- * @cssprop --anp-color-muted - Secondary text: labels, details, the "n more" lines.
- * @cssprop --anp-color-border - Borders and separators.
- * @cssprop --anp-color-surface - Tinted backgrounds (hovered rows, the box).
- * @cssprop --anp-color-background - The canvas painted behind the element when `theme` is set (default: the theme's `Canvas`).
- * @cssprop --anp-color-accent - Links, checkboxes and focus rings.
  * @cssprop --anp-color-yes - Colour of "yes" badges.
  * @cssprop --anp-color-no - Colour of "no" badges.
- * @cssprop --anp-space - Base spacing.
- * @cssprop --anp-gap - Space after the element's card, before the next element (default: twice --anp-space; none after the last child of its parent).
- * @cssprop --anp-radius - Corner radius.
- * @cssprop --anp-font-family - Font (default: inherited from the page).
- * @cssprop --anp-font-family-mono - Font of code (`reference`, `hash`, `<code>` in rich text).
- * @cssprop --anp-heading-size - Font size of the heading.
  * @cssprop --anp-label-width - Width of the label column.
  * @cssprop --anp-bar-color-high - Score bar colour from 75 up.
  * @cssprop --anp-bar-color-mid - Score bar colour from 50 to 74.
@@ -155,8 +142,8 @@ function keyList(value: unknown, name: string): { keys?: Set<string>; errors: re
  *
  * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid still renders.
  */
-export class AnpMetaBox extends AnpElement {
-  static override styles = [hostStyles, scoreMeterStyles, metaBoxStyles];
+export class AnpMetaBox extends AnpCardElement {
+  static override styles = metaBoxStyles;
 
   /**
    * Only these keys, in this order (comma list; any spelling of a key). Set

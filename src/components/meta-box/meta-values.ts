@@ -1,8 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Entity, Entry, GenericValue, Revision, RichText } from '../../core/article.js';
-import { fieldLabel, formatDate, formatInteger, formatNumber, uiLabel, type LabelPack, type Labels } from '../../core/format.js';
+import { fieldLabel, formatDate, formatInteger, formatNumber, uiLabel } from '../../core/format.js';
 import { richContent } from '../../base/rich-content.js';
-import { repeated, type Unit } from '../../base/repeated.js';
+import { renderMore } from '../../internal/more.js';
+import { repeated, type Unit } from '../../internal/repeated.js';
+import type { ValueContext } from '../../internal/value-context.js';
+
+export type { ValueContext };
 
 /** `<ul>` of `<li part="item">` (the "n more" line last). */
 const ITEM_LIST: Unit = { head: '<ul part="items">', item: ['<li part="item">', '</li>'], tail: ['', '</ul>'] };
@@ -17,18 +21,6 @@ const ENTITY_LIST: Unit = {
   item: ['<li part="item entity"><span part="entity-name">', '</span>', '</li>'],
   tail: ['</ul>'],
 };
-
-/** What every value renderer needs to know about its element. */
-export interface ValueContext {
-  locale: string;
-  labels: Labels | undefined;
-  /** The built-in words of the element's language. */
-  pack?: LabelPack;
-}
-
-export function renderMore(count: number, ctx: ValueContext): TemplateResult | typeof nothing {
-  return count > 0 ? html`<li part="more">${uiLabel('more', ctx.labels, { n: formatInteger(count, ctx.locale) }, ctx.pack)}</li>` : nothing;
-}
 
 export function renderBadge(value: boolean, ctx: ValueContext): TemplateResult {
   return html`<span part=${value ? 'badge badge-yes' : 'badge badge-no'}

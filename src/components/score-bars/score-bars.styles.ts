@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { hostStyles } from '../../styles/host.styles.js';
-import { scoreMeterStyles } from './score-meter.js';
+import { scoreMeterStyles } from '../../internal/score-meter.styles.js';
 
 /** Every style sheet of `<anp-score-bars>`, shared ones first. */
 export const scoreBarsStyles = [

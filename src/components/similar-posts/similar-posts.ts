@@ -4,10 +4,9 @@ import type { SimilarPost } from '../../core/article.js';
 import type { ShownPart } from '../../core/article-context.js';
 import { formatMinutes, isoMinutes } from '../../core/format.js';
 import { normalizeSimilarPosts } from '../../core/normalize.js';
-import { AnpElement } from '../../base/anp-element.js';
-import { renderHeading } from '../../base/heading.js';
+import { AnpCardElement } from '../../base/anp-element.js';
 import { similarPostsStyles } from './similar-posts.styles.js';
-import { renderMore } from '../meta-box/meta-values.js';
+import { renderMore } from '../../internal/more.js';
 
 /**
  * @summary An article's similar posts as a list of links; a visible empty state when there are none.
@@ -25,31 +24,16 @@ import { renderMore } from '../meta-box/meta-values.js';
  * @csspart empty - The empty state.
  * @csspart more - The "n more" line of a capped list.
  *
- * @cssprop --anp-color-text - Text colour (default: inherited from the page).
- * @cssprop --anp-color-muted - Secondary text: labels, details, the "n more" lines.
- * @cssprop --anp-color-border - Borders and separators.
- * @cssprop --anp-color-surface - Tinted backgrounds (hovered rows, the box).
- * @cssprop --anp-color-background - The canvas painted behind the element when `theme` is set (default: the theme's `Canvas`).
- * @cssprop --anp-color-accent - Links, checkboxes and focus rings.
- * @cssprop --anp-color-yes - Colour of "yes" badges.
- * @cssprop --anp-color-no - Colour of "no" badges.
- * @cssprop --anp-space - Base spacing.
- * @cssprop --anp-gap - Space after the element's card, before the next element (default: twice --anp-space; none after the last child of its parent).
- * @cssprop --anp-radius - Corner radius.
- * @cssprop --anp-font-family - Font (default: inherited from the page).
- * @cssprop --anp-font-family-mono - Font of code (`reference`, `hash`, `<code>` in rich text).
- * @cssprop --anp-heading-size - Font size of the heading.
  *
  * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid still renders.
  */
-export class AnpSimilarPosts extends AnpElement {
+export class AnpSimilarPosts extends AnpCardElement {
   static override styles = similarPostsStyles;
 
   /** The posts. Takes precedence over every article input. */
   @property({ attribute: false })
   posts?: unknown[];
 
-  private readonly postsMemo: { input?: unknown; result?: ReturnType<typeof normalizeSimilarPosts> } = {};
   private list?: { posts: SimilarPost[]; more: number };
   protected override get shows(): ShownPart | undefined {
     return this.posts == null ? 'similar_posts' : undefined;
@@ -57,12 +41,10 @@ export class AnpSimilarPosts extends AnpElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.posts !== undefined && this.posts !== null) {
-      this.list = this.resolveOwn('posts', this.posts, normalizeSimilarPosts, this.postsMemo);
-    } else {
-      const article = this.resolveArticle();
-      this.list = article ? { posts: article.similar_posts ?? [], more: article.similar_posts_more ?? 0 } : undefined;
-    }
+    this.list = this.input.resolvePart({ name: 'posts', value: this.posts, normalize: normalizeSimilarPosts }, (article) => ({
+      posts: article.similar_posts ?? [],
+      more: article.similar_posts_more ?? 0,
+    }));
   }
 
   private renderPost(post: SimilarPost): unknown {
@@ -88,15 +70,13 @@ export class AnpSimilarPosts extends AnpElement {
   protected override render(): unknown {
     const list = this.list;
     if (!list) return nothing;
-    return html`<div part="base">
-      ${renderHeading(this.uiText('similarPosts'), this.level(), { hidden: this.noHeading })}
-      ${
-        list.posts.length
-          ? html`<ul part="list">
-              ${list.posts.map((post) => this.renderPost(post))}${renderMore(list.more, this.valueContext)}
-            </ul>`
-          : this.renderEmpty(this.uiText('similarPostsEmpty'))
-      }
-    </div>`;
+    return this.renderCard(
+      'similarPosts',
+      list.posts.length
+        ? html`<ul part="list">
+            ${list.posts.map((post) => this.renderPost(post))}${renderMore(list.more, this.valueContext)}
+          </ul>`
+        : this.renderEmpty(this.uiText('similarPostsEmpty')),
+    );
   }
 }

@@ -5,13 +5,9 @@ import { html, nothing, type TemplateResult } from 'lit';
  * the page's outline stays in order wherever the element is placed. The
  * `heading` slot replaces the default text.
  */
-export function renderHeading(
-  text: string,
-  level: number,
-  { id = 'heading', hidden = false, slot = true } = {},
-): TemplateResult | typeof nothing {
+export function renderHeading(text: string, level: number, { hidden = false } = {}): TemplateResult | typeof nothing {
   if (hidden) return nothing;
-  return html`<div role="heading" aria-level=${level} part="heading" id=${id}>
-    ${slot ? html`<slot name="heading">${text}</slot>` : text}
+  return html`<div role="heading" aria-level=${level} part="heading" id="heading">
+    <slot name="heading">${text}</slot>
   </div>`;
 }

@@ -1,0 +1,63 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { resolveLocale } from '../core/format.js';
+import { parentAcrossShadow, shadowHostOf } from '../core/dom.js';
+
+/**
+ * The element's locale: its own `lang`, or the nearest `lang` around it
+ * across shadow roots (default `en`). One MutationObserver watches `lang` in
+ * every tree (document or shadow root) that holds a connected element or one
+ * of its hosts, so a `lang` set or removed on any ancestor re-renders.
+ */
+export class LocaleController implements ReactiveController {
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  /** A BCP 47 tag the label packs and `Intl` know. */
+  value = 'en';
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    connected.add(this);
+    watchLang(this.host);
+    this.refresh();
+  }
+
+  hostDisconnected(): void {
+    connected.delete(this);
+  }
+
+  /** Resolves the locale again from the nearest `lang` (the host calls it when its own `lang` changed). */
+  refresh(): void {
+    if (!this.host.isConnected) return;
+    const locale = findLocale(this.host);
+    if (locale === this.value) return;
+    this.value = locale;
+    this.host.requestUpdate();
+  }
+}
+
+const connected = new Set<LocaleController>();
+const watchedRoots = new WeakSet<Node>();
+let observer: MutationObserver | undefined;
+
+function watchLang(element: Element): void {
+  if (typeof MutationObserver !== 'function') return;
+  observer ??= new MutationObserver(() => connected.forEach((controller) => controller.refresh()));
+  // `document.host` may be a named element: only a shadow root's host counts (else this loops forever).
+  for (let root: Node | undefined = element.getRootNode(); root; root = shadowHostOf(root)?.getRootNode()) {
+    if (watchedRoots.has(root)) continue;
+    watchedRoots.add(root);
+    observer.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+}
+
+/** The nearest `lang` around `element`, its own first, across shadow roots. */
+function findLocale(element: Element): string {
+  if (element.hasAttribute('lang')) return resolveLocale(element.getAttribute('lang'));
+  for (let node = parentAcrossShadow(element); node; node = parentAcrossShadow(node)) {
+    if (node.nodeType === 1 && (node as Element).hasAttribute('lang')) return resolveLocale((node as Element).getAttribute('lang'));
+  }
+  return 'en';
+}
