@@ -17,7 +17,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/kit/chromium.mjs';
 import { clobberGuardServerPlugin } from './scripts/clobber-guard.mjs';
 
 const rootDir = dirname(fileURLToPath(import.meta.url));

@@ -25,12 +25,14 @@
 // block per language) goes through the same checks: each must be rejected,
 // so the checker is known to be able to fail.
 //
-// The last line is `snippets: N passed, N failed`; the exit status is non-zero
-// when any failed.
+// The last line is `snippets: N passed, N failed` (the same counts and cases
+// in test-results/snippets.json, which npm test reads); the exit status is
+// non-zero when any failed.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createReport } from './kit/report.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const examplesDir = join(root, 'examples');
@@ -38,15 +40,9 @@ const examplesModules = join(examplesDir, 'node_modules');
 const workDir = join(examplesDir, '.docs-snippets');
 const FIXTURE = join(root, 'scripts/fixtures/docs-snippets-broken.md');
 
-let passed = 0;
-let failed = 0;
+const report = createReport('snippets', { indent: '  ', detailLines: 12 });
 const perLanguage = new Map();
-
-function record(name, ok, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  console.log(`  ${ok ? '✓' : '✗'} ${name}${!ok && detail ? `\n      ${detail.split('\n').slice(0, 12).join('\n      ')}` : ''}`);
-}
+const record = (name, ok, detail) => report.check(ok, name, detail);
 
 /** Runs a command; resolves with its exit code and combined output. */
 function run(command, args, { cwd = root, input, env = {} } = {}) {
@@ -383,9 +379,8 @@ function cssDeclarations(body) {
 let browserPromise;
 async function cssPage() {
   browserPromise ??= (async () => {
-    const { default: puppeteer } = await import('puppeteer-core');
-    const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('./chromium.mjs');
-    const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+    const { launchChromium } = await import('./kit/chromium.mjs');
+    const browser = await launchChromium();
     const page = await browser.newPage();
     return { browser, page };
   })();
@@ -740,11 +735,9 @@ async function main() {
 try {
   await main();
 } catch (error) {
-  console.error(error);
-  failed++;
+  report.crashed(error);
 } finally {
   if (browserPromise) await (await browserPromise).browser.close();
   if (!process.env.ANP_KEEP_SNIPPETS) rmSync(workDir, { recursive: true, force: true });
 }
-console.log(`snippets: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+process.exit(report.finish());

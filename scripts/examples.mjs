@@ -19,15 +19,16 @@
 //    `anp-error` handled by framework code, which wrote #error-log; a ticked
 //    checklist item reported to framework code through `anp-checklist-change`.
 //
-// Each check is one test. The last line is `examples: N passed, N failed`;
+// Each check is one test. The last line is `examples: N passed, N failed`
+// (the same counts and cases in test-results/examples.json, which npm test reads);
 // the exit status is non-zero when any failed.
 import { spawn } from 'node:child_process';
-import { cpSync, createReadStream, existsSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { cpSync, existsSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { launchChromium } from './kit/chromium.mjs';
+import { createReport } from './kit/report.mjs';
+import { serveStatic } from './kit/serve.mjs';
 
 /* global document -- the functions given to page.evaluate/waitForFunction run in Chromium */
 
@@ -61,14 +62,8 @@ const SEED = {
   ],
 };
 
-let passed = 0;
-let failed = 0;
-
-function record(name, ok, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  console.log(`  ${ok ? '✓' : '✗'} ${name}${!ok && detail ? `\n      ${detail.split('\n').join('\n      ')}` : ''}`);
-}
+const report = createReport('examples', { indent: '  ' });
+const record = (name, ok, detail) => report.check(ok, name, detail);
 
 function seconds(since) {
   return `${((Date.now() - since) / 1000).toFixed(1)}s`;
@@ -122,36 +117,6 @@ function refreshPackage(project) {
   rmSync(join(target, 'dist'), { recursive: true, force: true });
   cpSync(join(root, 'dist'), join(target, 'dist'), { recursive: true });
   for (const file of ['package.json', 'README.md']) cpSync(join(root, file), join(target, file));
-}
-
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.map': 'application/json',
-};
-
-/** A static server for one build directory on a free port. */
-async function serve(directory) {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-    let file = normalize(join(directory, path));
-    if (file !== directory && !file.startsWith(directory + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      response.writeHead(404).end('not found');
-      return;
-    }
-    response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }
 
 /** Everything the checks need, read in the page through the elements' shadow roots. */
@@ -305,14 +270,14 @@ async function main() {
   console.log(`examples: installed and built in ${seconds(started)}`);
 
   if (built.length) {
-    const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+    const browser = await launchChromium();
     try {
       for (const app of built) {
-        const { server, origin } = await serve(join(examplesDir, app.out));
+        const { close, origin } = await serveStatic({ dir: join(examplesDir, app.out) });
         try {
           await checkInBrowser(browser, app, origin);
         } finally {
-          server.close();
+          await close();
         }
       }
     } finally {
@@ -320,16 +285,14 @@ async function main() {
     }
   }
   console.log(`examples: done in ${seconds(started)}`);
-  return failed === 0 ? 0 : 1;
+  return 0;
 }
 
 let status;
 try {
   status = await main();
 } catch (error) {
-  console.error(error);
-  failed++;
+  report.crashed(error);
   status = 1;
 }
-console.log(`examples: ${passed} passed, ${failed} failed`);
-process.exit(status === 0 && failed === 0 ? 0 : 1);
+process.exit(report.finish() || status);

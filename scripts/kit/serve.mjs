@@ -104,3 +104,24 @@ export async function serveStatic({ mounts, dir, index, routes, headers = {}, ca
   const shown = host.includes(':') ? `[${host}]` : host;
   return { server, port: bound, origin: `http://${shown}:${bound}`, close: () => new Promise((done) => server.close(() => done())) };
 }
+
+const root = resolve(import.meta.dirname, '../..');
+
+/**
+ * The demo site (`npm start`, and the pages the checks load): / is
+ * demo/index.html, /demo/* and /dist/* their folders, /test/fixtures/* the
+ * JSON fixtures. `mounts` put more test folders first (prefix → that folder
+ * of the repository, e.g. ['/test/theme/']).
+ */
+export function serveDemo({ mounts = [], ...options } = {}) {
+  return serveStatic({
+    ...options,
+    index: resolve(root, 'demo/index.html'),
+    mounts: [
+      ...mounts.map((prefix) => ({ prefix, dir: resolve(root, '.' + prefix) })),
+      { prefix: '/demo/', dir: resolve(root, 'demo') },
+      { prefix: '/dist/', dir: resolve(root, 'dist') },
+      { prefix: '/test/fixtures/', dir: resolve(root, 'test/fixtures'), only: ['.json'] },
+    ],
+  });
+}
