@@ -27,10 +27,11 @@ export const clearResult = (suite) => rmSync(resultFile(suite), { force: true })
 /**
  * A suite's cases. check(ok, name, detail) prints `ok name` or `not ok name`
  * with the detail indented below (on a failure, or always with { verbose: true }),
- * counts it and returns ok. finish() prints the last line, writes the JSON and
+ * or the one line `line(ok, name, detail)` returns when the suite gives that
+ * option (a log that CI greps), counts it and returns ok. finish() prints the last line, writes the JSON and
  * returns the exit status (1 when any case failed or `extraFailure` is set).
  */
-export function createReport(suite, { indent = '', detailLines = Infinity } = {}) {
+export function createReport(suite, { indent = '', detailLines = Infinity, line } = {}) {
   clearResult(suite);
   const cases = [];
   const started = Date.now();
@@ -46,6 +47,10 @@ export function createReport(suite, { indent = '', detailLines = Infinity } = {}
     check(ok, name, detail = '', { verbose = false } = {}) {
       ok = Boolean(ok);
       cases.push({ name, ok, ...(detail ? { detail: String(detail) } : {}) });
+      if (line) {
+        console.log(line(ok, name, detail));
+        return ok;
+      }
       console.log(`${indent}${ok ? 'ok' : 'not ok'} ${name}`);
       if (detail && (!ok || verbose)) {
         const lines = String(detail).split('\n').slice(0, detailLines);
@@ -59,7 +64,15 @@ export function createReport(suite, { indent = '', detailLines = Infinity } = {}
       return report.check(false, `${suite} ran to the end`, error instanceof Error ? error.message : String(error));
     },
     finish(extra = {}) {
-      const result = { suite, passed: report.passed, failed: report.failed, ok: report.failed === 0, seconds: (Date.now() - started) / 1000, ...extra, cases };
+      const result = {
+        suite,
+        passed: report.passed,
+        failed: report.failed,
+        ok: report.failed === 0,
+        seconds: (Date.now() - started) / 1000,
+        ...extra,
+        cases,
+      };
       mkdirSync(RESULTS_DIR, { recursive: true });
       writeFileSync(resultFile(suite), JSON.stringify(result, null, 2) + '\n');
       console.log(`${suite}: ${result.passed} passed, ${result.failed} failed`);

@@ -56,7 +56,17 @@ export function fileFor(pathname, mounts) {
  *   host     default 127.0.0.1; port: default 0 (a free one); tries: ports to try upwards from `port`
  * Resolves to { server, origin, port, close() }.
  */
-export async function serveStatic({ mounts, dir, index, routes, headers = {}, cache = false, host = '127.0.0.1', port = 0, tries = 1 } = {}) {
+export async function serveStatic({
+  mounts,
+  dir,
+  index,
+  routes,
+  headers = {},
+  cache = false,
+  host = '127.0.0.1',
+  port = 0,
+  tries = 1,
+} = {}) {
   const table = mounts ?? [{ prefix: '/', dir }];
   const files = new Map();
   const read = (file) => {
@@ -102,7 +112,16 @@ export async function serveStatic({ mounts, dir, index, routes, headers = {}, ca
     server.listen(at, host);
   });
   const shown = host.includes(':') ? `[${host}]` : host;
-  return { server, port: bound, origin: `http://${shown}:${bound}`, close: () => new Promise((done) => server.close(() => done())) };
+  return {
+    server,
+    port: bound,
+    origin: `http://${shown}:${bound}`,
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections(); // keep-alive sockets of a browser that is gone
+      }),
+  };
 }
 
 const root = resolve(import.meta.dirname, '../..');
