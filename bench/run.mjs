@@ -21,17 +21,12 @@ import { launchChromium } from '../scripts/kit/chromium.mjs';
 import { serveStatic } from '../scripts/kit/serve.mjs';
 import { minifyTemplatesEsbuildPlugin } from '../scripts/minify-templates.mjs';
 import { benchDir, buildVariantPage } from './variant-page.mjs';
+import { flag, option } from '../scripts/kit/argv.mjs';
 
 const root = resolve(benchDir, '..');
 const buildDir = join(benchDir, '.build');
 const resultsDir = join(benchDir, 'results');
 
-const argv = process.argv.slice(2);
-const flag = (name) => argv.includes(name);
-const option = (name) => {
-  const at = argv.indexOf(name);
-  return at >= 0 ? argv[at + 1] : undefined;
-};
 const QUICK = flag('--quick');
 const SAMPLES = Number(option('--samples') ?? (QUICK ? 3 : 10));
 // --quick: the scenarios that together exercise every variant and every harness path, at small N.

@@ -23,7 +23,7 @@
 // (the same counts and cases in test-results/examples.json, which npm test reads);
 // the exit status is non-zero when any failed.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './kit/chromium.mjs';
@@ -49,17 +49,13 @@ const APPS = [
 /** Typings with no app: type-checked only. */
 const TYPINGS = { name: 'typings', title: 'Preact and Solid JSX typings', project: examplesDir, script: 'typecheck:jsx' };
 
+const seedFixture = JSON.parse(readFileSync(resolve(root, 'test/fixtures/seed-article.json'), 'utf8'));
+
 /** Values of the seed article (test/fixtures/seed-article.json) that each app must show. */
 const SEED = {
   metaValues: ['tracking data quality signals / python services', 'python', 'advanced', '513,976', 'anp-ref-002918-3305'],
-  scores: [78, 67, 86, 87],
-  checklist: [
-    'review query plans',
-    'add indexes carefully',
-    'test with realistic data',
-    'compare before and after metrics',
-    'document the migration',
-  ],
+  scores: Object.values(seedFixture.meta.score),
+  checklist: seedFixture.meta.checklist,
 };
 
 const report = createReport('examples', { indent: '  ' });

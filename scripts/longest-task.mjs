@@ -42,6 +42,7 @@ import { chromiumOptions, launchBrowser } from './kit/chromium.mjs';
 import { serveStatic } from './kit/serve.mjs';
 import { killGroup, rerunUnderXvfb, startWebKitDriver } from './kit/webkit.mjs';
 import { CASES, SEED_ARTICLE, caseRuns, findCase, mustRender } from '../test/dos/cases.mjs';
+import { argv, flag, option } from './kit/argv.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = resolve(root, 'test-results');
@@ -56,12 +57,6 @@ const MINIBROWSER = process.env.ANP_MINIBROWSER_PATH || '/usr/lib/x86_64-linux-g
 
 // ---- options --------------------------------------------------------------
 
-const argv = process.argv.slice(2);
-const flag = (name) => argv.includes(name);
-const option = (name) => {
-  const at = argv.indexOf(name);
-  return at >= 0 ? argv[at + 1] : undefined;
-};
 const QUICK = flag('--quick');
 const ALL_RUNS = flag('--all');
 const TIMEOUT_MS = Number(option('--timeout') ?? 60_000);
