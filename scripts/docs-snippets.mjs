@@ -28,11 +28,12 @@
 // The last line is `snippets: N passed, N failed` (the same counts and cases
 // in test-results/snippets.json, which npm test reads); the exit status is
 // non-zero when any failed.
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installBuildInto } from './kit/installed-copy.mjs';
 import { createReport } from './kit/report.mjs';
+import { runCommand } from './kit/run.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const examplesDir = join(root, 'examples');
@@ -44,19 +45,7 @@ const report = createReport('snippets', { indent: '  ', detailLines: 12 });
 const perLanguage = new Map();
 const record = (name, ok, detail) => report.check(ok, name, detail);
 
-/** Runs a command; resolves with its exit code and combined output. */
-function run(command, args, { cwd = root, input, env = {} } = {}) {
-  return new Promise((done) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env } });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', (error) => done({ code: 127, output: `${output}${error.message}` }));
-    child.on('close', (code, signal) => done({ code: code ?? (signal ? 1 : 0), output }));
-    if (input !== undefined) child.stdin.end(input);
-    else child.stdin.end();
-  });
-}
+const run = (command, args, options = {}) => runCommand(command, args, { cwd: root, ...options });
 
 // --- extraction -------------------------------------------------------------
 
@@ -600,13 +589,8 @@ async function prepareExamples() {
     const { code, output } = await run(process.execPath, [join(root, 'scripts/examples.mjs'), 'typings']);
     if (code !== 0) console.log(output.trim().split('\n').slice(-10).join('\n'));
   }
-  const target = join(examplesModules, 'anp-components');
   if (!existsSync(examplesModules)) return false;
-  // The same refresh as scripts/examples.mjs: what `npm pack` would ship, from the current build.
-  rmSync(join(target, 'dist'), { recursive: true, force: true });
-  mkdirSync(target, { recursive: true });
-  cpSync(join(root, 'dist'), join(target, 'dist'), { recursive: true });
-  for (const file of ['package.json', 'README.md']) cpSync(join(root, file), join(target, file));
+  installBuildInto(examplesModules);
   return true;
 }
 

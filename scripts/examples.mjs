@@ -22,12 +22,13 @@
 // Each check is one test. The last line is `examples: N passed, N failed`
 // (the same counts and cases in test-results/examples.json, which npm test reads);
 // the exit status is non-zero when any failed.
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './kit/chromium.mjs';
+import { installBuildInto } from './kit/installed-copy.mjs';
 import { createReport } from './kit/report.mjs';
+import { runCommand } from './kit/run.mjs';
 import { serveStatic } from './kit/serve.mjs';
 
 /* global document -- the functions given to page.evaluate/waitForFunction run in Chromium */
@@ -65,21 +66,7 @@ function seconds(since) {
   return `${((Date.now() - since) / 1000).toFixed(1)}s`;
 }
 
-/** Runs a command; resolves with its exit code and combined output (echoed when `echo`). */
-function run(command, args, { cwd, echo = false, env = {} } = {}) {
-  return new Promise((done) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const collect = (chunk) => {
-      output += chunk;
-      if (echo) process.stdout.write(chunk);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.on('error', (error) => done({ code: 1, output: `${output}${error.message}` }));
-    child.on('close', (code, signal) => done({ code: code ?? (signal ? 1 : 0), output }));
-  });
-}
+const run = (command, args, options = {}) => runCommand(command, args, { cwd: root, ...options });
 
 function mtime(path) {
   try {
@@ -105,14 +92,6 @@ async function installIfStale(project) {
   console.log(`examples: npm ci in ${label} ${code === 0 ? 'done' : 'FAILED'} in ${seconds(started)}`);
   if (code !== 0) record(`install ${label}`, false, output.trim().split('\n').slice(-20).join('\n'));
   return code === 0;
-}
-
-/** Replaces the installed copy of this package with the current build (what `npm pack` would ship). */
-function refreshPackage(project) {
-  const target = join(project, 'node_modules', 'anp-components');
-  rmSync(join(target, 'dist'), { recursive: true, force: true });
-  cpSync(join(root, 'dist'), join(target, 'dist'), { recursive: true });
-  for (const file of ['package.json', 'README.md']) cpSync(join(root, file), join(target, file));
 }
 
 /** Everything the checks need, read in the page through the elements' shadow roots. */
@@ -247,7 +226,7 @@ async function main() {
   const projects = PROJECTS.filter((project) => [...APPS, TYPINGS].some((app) => selected(app) && app.project === project));
   for (const project of projects) {
     if (!(await installIfStale(project))) return 1;
-    refreshPackage(project);
+    installBuildInto(join(project, 'node_modules'));
   }
 
   const built = [];
