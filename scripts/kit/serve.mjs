@@ -1,7 +1,7 @@
 // The one static file server of scripts/ and bench/: 127.0.0.1 (or a host you
 // name), a free port (or the first free one from a port you name), one MIME
-// table, and no way out of the folders it mounts (no `..`, no NUL byte, no
-// symlink trick past the resolved path). Files are read whole and answered
+// table, and no way out of the folders it mounts by the URL (`..` and encoded
+// `%2e%2e` resolve inside the mount or answer 404; a NUL byte answers 400). Files are read whole and answered
 // synchronously, so a request the browser aborts leaves no half-written
 // response behind.
 import { createServer } from 'node:http';
@@ -49,7 +49,7 @@ export function fileFor(pathname, mounts) {
  * Starts a server. Options:
  *   mounts   [{ prefix: '/dist/', dir, only?: ['.json'] }]: the first prefix that matches serves
  *   dir      shorthand for mounts [{ prefix: '/', dir }]
- *   index    the file '/' answers with (else the '/' mount's index.html)
+ *   index    the file '/' and '/index.html' answer with (else the '/' mount's index.html)
  *   routes   (url, request) => ({ type, body, status? }) | undefined: generated answers, asked first
  *   headers  extra headers on every answer (e.g. { 'cache-control': 'no-store' })
  *   cache    read each file once (for servers answering thousands of requests)
@@ -92,7 +92,7 @@ export async function serveStatic({
     if (pathname.includes('\0')) return answer(response, 400, 'text/plain; charset=utf-8', 'bad request\n');
     const routed = routes?.(url, request);
     if (routed) return answer(response, routed.status ?? 200, routed.type, routed.body ?? '', head);
-    const file = pathname === '/' && index ? index : fileFor(pathname, table);
+    const file = index && (pathname === '/' || pathname === '/index.html') ? index : fileFor(pathname, table);
     if (!file) return answer(response, 404, 'text/plain; charset=utf-8', `not found: ${pathname}\n`, head);
     let body;
     try {
