@@ -17,12 +17,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { selectedBrowsers } from './kit/browsers.mjs';
 import { clearResult, readResult } from './kit/report.mjs';
 import { WEBKIT_DRIVER, killGroup, rerunUnderXvfb, startWebKitDriver } from './kit/webkit.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const ALL = ['chromium', 'firefox', 'webkit'];
 const resultsDir = resolve(root, 'test-results');
 
 const argv = process.argv.slice(2);
@@ -32,23 +32,13 @@ function summaryLine(passed, failed) {
 }
 
 function browsersFromEnv() {
-  const raw = (process.env.ANP_BROWSERS ?? '').trim();
-  if (!raw || raw === 'all') return ALL;
-  const list = [
-    ...new Set(
-      raw
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .map((b) => b.toLowerCase()),
-    ),
-  ];
-  const unknown = list.filter((b) => !ALL.includes(b));
-  if (unknown.length) {
-    console.error(`ANP_BROWSERS: unknown browser(s) ${unknown.join(', ')}; use ${ALL.join(',')}`);
+  try {
+    return selectedBrowsers();
+  } catch (error) {
+    console.error(error.message);
     console.log(summaryLine(0, 1));
     process.exit(2);
   }
-  return list;
 }
 
 const browsers = browsersFromEnv();
