@@ -18,7 +18,8 @@
 //     violation on the whole page, shadow roots included.
 //
 // Screenshots land in test-results/start/<width>-<scheme>.png. The server and
-// npm are stopped at the end. Last line: `start: N passed, N failed`.
+// npm are stopped at the end. Last line: `start: N passed, N failed` (and
+// test-results/start.json, from scripts/kit/report.mjs).
 /* global window, document, customElements, axe */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';

@@ -17,7 +17,8 @@
 //   - parameters.anp.forcedColors: rendered with forced-colors: active emulated (CDP);
 //   - a PNG in test-results/storybook/<id>.png, and test-results/storybook/index.html lists them.
 //
-// One line per story, then `storybook: N passed, N failed`; exit status 1 when any failed.
+// One line per story, then `storybook: N passed, N failed` (and test-results/storybook.json);
+// exit status 1 when any failed.
 /* global window, document, customElements, requestAnimationFrame, axe */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

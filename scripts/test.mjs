@@ -10,8 +10,12 @@
 // It starts /usr/bin/WebKitWebDriver on a free port (when webkit is selected),
 // re-runs itself under `xvfb-run -a` when there is no DISPLAY, stops the driver
 // afterwards, and its last line is always `tests: N passed, N failed`
-// (test cases summed over all browsers). Exit status is non-zero when any
-// test/file failed, a browser failed to launch, or the runner itself failed.
+// (test cases summed over all browsers and the counted scripts). The counts
+// come from JSON files, never from printed lines: wtr's counting reporter
+// (ANP_RESULTS_FILE) and test-results/<suite>.json of each counted script
+// (scripts/kit/report.mjs). Exit status is non-zero when any test/file failed,
+// a browser failed to launch, a counted script wrote no result, or the runner
+// itself failed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -17,7 +17,8 @@
 //       from a screenshot of each meter), and --anp-bar-color-* change them;
 //   (e) screenshots in test-results/theme/ to look at.
 //
-// Last line: `theme: N passed, N failed`; exit status 1 when any check failed.
+// Last line: `theme: N passed, N failed` (and test-results/theme.json); exit
+// status 1 when any check failed.
 // Functions passed to page.evaluate run in the page, with the browser's globals:
 /* global window, document, getComputedStyle, customElements, requestAnimationFrame, matchMedia, Node, Image */
 import { mkdirSync, readFileSync } from 'node:fs';

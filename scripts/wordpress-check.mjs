@@ -23,8 +23,8 @@
 // may be wider than the viewport, whatever its data. The hostile post's
 // anp-errors are expected and listed, not asserted.
 //
-// Prints `ok ...` / `not ok ...` lines and `wordpress: N passed, N failed`;
-// screenshots go to test-results/wordpress/.
+// Prints `ok ...` / `not ok ...` lines and `wordpress: N passed, N failed`
+// (and test-results/wordpress.json); screenshots go to test-results/wordpress/.
 //
 // Functions passed to page.evaluate run in the page, with the browser's globals:
 /* global window, document, customElements, requestAnimationFrame, getComputedStyle, location */
