@@ -17,27 +17,12 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
+import { selectedBrowsers } from './scripts/kit/browsers.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/kit/chromium.mjs';
 import { clobberGuardServerPlugin } from './scripts/clobber-guard.mjs';
 
 const rootDir = dirname(fileURLToPath(import.meta.url));
 const tsconfig = resolve(rootDir, 'tsconfig.json');
-
-const ALL_BROWSERS = ['chromium', 'firefox', 'webkit'];
-
-function selectedBrowsers() {
-  const raw = (process.env.ANP_BROWSERS ?? '').trim();
-  if (!raw || raw === 'all') return ALL_BROWSERS;
-  const list = raw
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((b) => b.toLowerCase());
-  const unknown = list.filter((b) => !ALL_BROWSERS.includes(b));
-  if (unknown.length) {
-    throw new Error(`ANP_BROWSERS: unknown browser(s) ${unknown.join(', ')}; use ${ALL_BROWSERS.join(',')}`);
-  }
-  return [...new Set(list)];
-}
 
 /** Overrides the label a launcher reports (WebKit has none without browserName). */
 function named(launcher, name) {

@@ -4,15 +4,11 @@
 // to every shadow root, then times the first forced layout; one fresh page per
 // override, three rounds, the medians printed. Exploratory; not part of CI.
 /* global window, document, CSSStyleSheet -- (browser globals used inside page.evaluate) */
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
-import { serveDir, writeBenchPage } from './dev-page.mjs';
+import { join } from 'node:path';
+import { launchChromium } from '../scripts/kit/chromium.mjs';
+import { serveStatic } from '../scripts/kit/serve.mjs';
+import { benchDir, buildVariantPage } from './variant-page.mjs';
 
-const benchDir = dirname(fileURLToPath(import.meta.url));
 const outDir = join(benchDir, '.build/css');
 const n = Number(process.argv[2] ?? 300);
 const OVERRIDES = {
@@ -29,23 +25,9 @@ const OVERRIDES = {
     ':host { --_muted: gray !important; --_border: silver !important; --_surface: #f8f8f8 !important; --_no: gray !important; }',
   'all block': '* { display: block !important; }',
 };
-mkdirSync(outDir, { recursive: true });
-await build({
-  stdin: {
-    contents: `import { start } from '../../harness.js'; import a from '../../variants/adapter-lit.js'; start(a);`,
-    resolveDir: outDir,
-    loader: 'js',
-  },
-  bundle: true,
-  format: 'esm',
-  target: 'es2022',
-  minify: true,
-  outfile: join(outDir, 'a.js'),
-  logLevel: 'warning',
-});
-writeBenchPage(outDir, 'a');
-const { server, origin } = await serveDir(outDir);
-const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+await buildVariantPage({ dir: outDir, name: 'a', entry: `import a from './variants/adapter-lit.js'; start(a);` });
+const { origin, close } = await serveStatic({ dir: outDir });
+const browser = await launchChromium();
 const results = {};
 try {
   for (let round = 0; round < 3; round++) {
@@ -85,7 +67,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  await close();
 }
 for (const [name, values] of Object.entries(results))
   console.log(

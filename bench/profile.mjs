@@ -4,35 +4,22 @@
 // the V8 sampling profiler (CDP), and prints the functions with the most self time,
 // and the main thread's time in style, layout and paint (trace events).
 /* global window, TrustedTypePolicyFactory -- (the browser global used inside page.evaluate) */
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
-import { serveDir, writeBenchPage } from './dev-page.mjs';
+import { join } from 'node:path';
+import { launchChromium } from '../scripts/kit/chromium.mjs';
+import { serveStatic } from '../scripts/kit/serve.mjs';
+import { benchDir, buildVariantPage } from './variant-page.mjs';
 
-const benchDir = dirname(fileURLToPath(import.meta.url));
 const outDir = join(benchDir, '.build/profile');
 const [variant = 'a', n = '1000', kinds = 'meta-box', dataset = 'default'] = process.argv.slice(2);
 const entries = {
-  a: `import a from '../../variants/adapter-lit.js'; start(a);`,
-  b: `import { vanilla } from '../../variants/adapter-vanilla.js'; start(vanilla);`,
-  d: `import d from '../../variants/adapter-react.js'; start(d);`,
+  a: `import a from './variants/adapter-lit.js'; start(a);`,
+  b: `import { vanilla } from './variants/adapter-vanilla.js'; start(vanilla);`,
+  d: `import d from './variants/adapter-react.js'; start(d);`,
 };
-mkdirSync(outDir, { recursive: true });
-await build({
-  stdin: { contents: `import { start } from '../../harness.js';\n${entries[variant]}`, resolveDir: outDir, loader: 'js' },
-  bundle: true,
-  format: 'esm',
-  target: 'es2022',
-  outfile: join(outDir, `${variant}.js`),
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'warning',
-});
-writeBenchPage(outDir, variant);
-const { server, origin } = await serveDir(outDir);
-const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+// Not minified: the profile names functions.
+await buildVariantPage({ dir: outDir, name: variant, entry: entries[variant], minify: false });
+const { origin, close } = await serveStatic({ dir: outDir });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 800 });
@@ -103,5 +90,5 @@ try {
   console.log('\nrendering work on the main thread (ms):', Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, Math.round(v)])));
 } finally {
   await browser.close();
-  server.close();
+  await close();
 }

@@ -14,27 +14,19 @@
 //
 // Functions passed to page.evaluate run in the page, with the browser's globals:
 /* global window -- (the browser global used inside page.evaluate) */
-import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, platform, release } from 'node:os';
-import { dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { join, resolve } from 'node:path';
+import { launchChromium } from '../scripts/kit/chromium.mjs';
+import { serveStatic } from '../scripts/kit/serve.mjs';
 import { minifyTemplatesEsbuildPlugin } from '../scripts/minify-templates.mjs';
+import { benchDir, buildVariantPage } from './variant-page.mjs';
+import { flag, option } from '../scripts/kit/argv.mjs';
 
-const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = resolve(benchDir, '..');
 const buildDir = join(benchDir, '.build');
 const resultsDir = join(benchDir, 'results');
 
-const argv = process.argv.slice(2);
-const flag = (name) => argv.includes(name);
-const option = (name) => {
-  const at = argv.indexOf(name);
-  return at >= 0 ? argv[at + 1] : undefined;
-};
 const QUICK = flag('--quick');
 const SAMPLES = Number(option('--samples') ?? (QUICK ? 3 : 10));
 // --quick: the scenarios that together exercise every variant and every harness path, at small N.
@@ -89,44 +81,16 @@ const countedDompurify = {
 const squeezedTemplates = minifyTemplatesEsbuildPlugin();
 
 async function buildVariants() {
-  mkdirSync(buildDir, { recursive: true });
   if (!existsSync(join(root, 'dist/define.js'))) throw new Error('dist/ is missing: run `npm run build` first');
   for (const variant of VARIANTS) {
-    await build({
-      stdin: { contents: `import { start } from './harness.js';\n${variant.entry}`, resolveDir: benchDir, loader: 'js' },
-      bundle: true,
-      format: 'esm',
-      minify: true,
-      target: 'es2022',
-      outfile: join(buildDir, `${variant.id}.js`),
-      define: { 'process.env.NODE_ENV': '"production"' },
+    await buildVariantPage({
+      dir: buildDir,
+      name: variant.id,
+      title: `bench ${variant.name}`,
+      entry: variant.entry,
       plugins: [countedDompurify, squeezedTemplates],
-      logLevel: 'warning',
     });
-    writeFileSync(
-      join(buildDir, `${variant.id}.html`),
-      `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench ${variant.name}</title>` +
-        `<style>body{margin:0;font:16px/1.4 system-ui,sans-serif}#root{max-width:60rem;padding:1rem}</style>` +
-        `<script type="module" src="./${variant.id}.js"></script></head><body><main id="root"></main></body></html>\n`,
-    );
   }
-}
-
-// ---- static server --------------------------------------------------------
-
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json' };
-function serve() {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    const file = resolve(buildDir, '.' + path);
-    if (!file.startsWith(buildDir) || !existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    response.end(readFileSync(file));
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, origin: `http://127.0.0.1:${server.address().port}` })));
 }
 
 // ---- statistics -----------------------------------------------------------
@@ -453,12 +417,10 @@ function svgChart(metrics, machine) {
 // ---- main ------------------------------------------------------------------
 
 await buildVariants();
-const { server, origin } = await serve();
-const browser = await puppeteer.launch({
-  executablePath: CHROMIUM_PATH,
+const { origin, close } = await serveStatic({ dir: buildDir, headers: { 'cache-control': 'no-store' } });
+const browser = await launchChromium({
   // No frame-rate cap and no vsync wait, so "next paint" is not rounded up to a 60 Hz tick.
-  args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync', '--enable-precise-memory-info'],
-  headless: true,
+  args: ['--disable-frame-rate-limit', '--disable-gpu-vsync', '--enable-precise-memory-info'],
 });
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
@@ -496,7 +458,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  await close();
 }
 
 const metrics = {};

@@ -5,7 +5,7 @@
 //
 //   npm run build && node scripts/cls-check.mjs
 //
-// serves the demo (scripts/demo.mjs), holds the request for
+// serves the demo (the kit's serveDemo, as scripts/demo.mjs does), holds the request for
 // dist/anp-components.iife.js for ANP_CLS_DELAY ms (default 1000), records
 // every `layout-shift` entry from navigation until the elements have
 // upgraded and rendered, and sums them (cumulative layout shift, without the
@@ -22,13 +22,10 @@
 //
 // Functions passed to page.evaluate run in the page, with the browser's globals:
 /* global window, document, customElements, requestAnimationFrame, getComputedStyle */
-import { spawn } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { launchChromium } from './kit/chromium.mjs';
+import { createReport } from './kit/report.mjs';
+import { serveDemo } from './kit/serve.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DELAY = Number(process.env.ANP_CLS_DELAY ?? 1000);
 const MAX_UNUSED = 8;
 const VIEWPORTS = [
@@ -43,21 +40,6 @@ const VIEWPORTS = [
 /** Marks the documented reservation in demo/demo.css; the control run removes what lies between. */
 const RESERVE_START = '/* anp: reserve space before the elements upgrade */';
 const RESERVE_END = '/* anp: end reserve */';
-
-function startDemo() {
-  return new Promise((resolvePort, reject) => {
-    const child = spawn(process.execPath, [resolve(root, 'scripts/demo.mjs')], {
-      env: { ...process.env, PORT: String(18000 + Math.floor(Math.random() * 1000)) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`demo server exited (${code})`)));
-    child.stdout.on('data', (chunk) => {
-      const match = /http:\/\/([^/\s]+)\//.exec(String(chunk));
-      if (match) resolvePort({ origin: `http://${match[1]}`, child });
-    });
-  });
-}
 
 async function measure(browser, origin, viewport, { stripReserve = false } = {}) {
   const page = await browser.newPage();
@@ -132,39 +114,32 @@ async function measure(browser, origin, viewport, { stripReserve = false } = {})
   return { cls: shifts.reduce((sum, s) => sum + s.value, 0), shifts, problems, elapsed, unused };
 }
 
-const { origin, child } = await startDemo();
-const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true });
-let failed = 0;
-let passed = 0;
+const { origin, close } = await serveDemo();
+const browser = await launchChromium();
+const report = createReport('cls');
 try {
   for (const viewport of VIEWPORTS) {
     const { cls, shifts, problems, elapsed, unused } = await measure(browser, origin, viewport);
-    const ok = cls === 0 && problems.length === 0 && elapsed >= DELAY;
-    if (ok) passed++;
-    else failed++;
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${viewport.name}: CLS ${cls.toFixed(4)} (${shifts.length} shifts; script held ${DELAY} ms)`);
-    for (const s of shifts) console.log(`       shift ${s.value.toFixed(4)} at ${s.at} ms: ${s.sources.join(', ')}`);
-    for (const p of problems) console.log(`       ${p}`);
+    report.check(
+      cls === 0 && problems.length === 0 && elapsed >= DELAY,
+      `${viewport.name}: CLS ${cls.toFixed(4)} (${shifts.length} shifts; script held ${DELAY} ms)`,
+      [...shifts.map((s) => `shift ${s.value.toFixed(4)} at ${s.at} ms: ${s.sources.join(', ')}`), ...problems].join('\n'),
+      { verbose: true },
+    );
     const worst = Math.max(...unused.map((u) => u.unused));
-    const fits = unused.length === 5 && worst <= MAX_UNUSED;
-    if (fits) passed++;
-    else failed++;
-    console.log(
-      `${fits ? 'ok  ' : 'FAIL'} ${viewport.name}: unused space after rendering at most ${worst.toFixed(1)} px (<= ${MAX_UNUSED}): ${unused
+    report.check(
+      unused.length === 5 && worst <= MAX_UNUSED,
+      `${viewport.name}: unused space after rendering at most ${worst.toFixed(1)} px (<= ${MAX_UNUSED}): ${unused
         .map((u) => `${u.name} ${u.unused.toFixed(1)}/${u.box.toFixed(0)}`)
         .join(', ')}`,
     );
   }
   const control = await measure(browser, origin, VIEWPORTS[2], { stripReserve: true });
-  const controlOk = control.cls > 0;
-  if (controlOk) passed++;
-  else failed++;
-  console.log(
-    `${controlOk ? 'ok  ' : 'FAIL'} control without the reservation: CLS ${control.cls.toFixed(4)} (must be > 0, else the check is blind)`,
-  );
+  report.check(control.cls > 0, `control without the reservation: CLS ${control.cls.toFixed(4)} (must be > 0, else the check is blind)`);
+} catch (error) {
+  report.crashed(error);
 } finally {
   await browser.close();
-  child.kill();
+  await close();
 }
-console.log(`cls: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+process.exit(report.finish());

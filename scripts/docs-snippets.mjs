@@ -25,12 +25,15 @@
 // block per language) goes through the same checks: each must be rejected,
 // so the checker is known to be able to fail.
 //
-// The last line is `snippets: N passed, N failed`; the exit status is non-zero
-// when any failed.
-import { spawn } from 'node:child_process';
+// The last line is `snippets: N passed, N failed` (the same counts and cases
+// in test-results/snippets.json, which npm test reads); the exit status is
+// non-zero when any failed.
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installBuildInto } from './kit/installed-copy.mjs';
+import { createReport } from './kit/report.mjs';
+import { runCommand } from './kit/run.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const examplesDir = join(root, 'examples');
@@ -38,29 +41,11 @@ const examplesModules = join(examplesDir, 'node_modules');
 const workDir = join(examplesDir, '.docs-snippets');
 const FIXTURE = join(root, 'scripts/fixtures/docs-snippets-broken.md');
 
-let passed = 0;
-let failed = 0;
+const report = createReport('snippets', { indent: '  ', detailLines: 12 });
 const perLanguage = new Map();
+const record = (name, ok, detail) => report.check(ok, name, detail);
 
-function record(name, ok, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  console.log(`  ${ok ? '✓' : '✗'} ${name}${!ok && detail ? `\n      ${detail.split('\n').slice(0, 12).join('\n      ')}` : ''}`);
-}
-
-/** Runs a command; resolves with its exit code and combined output. */
-function run(command, args, { cwd = root, input, env = {} } = {}) {
-  return new Promise((done) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env } });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', (error) => done({ code: 127, output: `${output}${error.message}` }));
-    child.on('close', (code, signal) => done({ code: code ?? (signal ? 1 : 0), output }));
-    if (input !== undefined) child.stdin.end(input);
-    else child.stdin.end();
-  });
-}
+const run = (command, args, options = {}) => runCommand(command, args, { cwd: root, ...options });
 
 // --- extraction -------------------------------------------------------------
 
@@ -383,9 +368,8 @@ function cssDeclarations(body) {
 let browserPromise;
 async function cssPage() {
   browserPromise ??= (async () => {
-    const { default: puppeteer } = await import('puppeteer-core');
-    const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('./chromium.mjs');
-    const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+    const { launchChromium } = await import('./kit/chromium.mjs');
+    const browser = await launchChromium();
     const page = await browser.newPage();
     return { browser, page };
   })();
@@ -605,13 +589,8 @@ async function prepareExamples() {
     const { code, output } = await run(process.execPath, [join(root, 'scripts/examples.mjs'), 'typings']);
     if (code !== 0) console.log(output.trim().split('\n').slice(-10).join('\n'));
   }
-  const target = join(examplesModules, 'anp-components');
   if (!existsSync(examplesModules)) return false;
-  // The same refresh as scripts/examples.mjs: what `npm pack` would ship, from the current build.
-  rmSync(join(target, 'dist'), { recursive: true, force: true });
-  mkdirSync(target, { recursive: true });
-  cpSync(join(root, 'dist'), join(target, 'dist'), { recursive: true });
-  for (const file of ['package.json', 'README.md']) cpSync(join(root, file), join(target, file));
+  installBuildInto(examplesModules);
   return true;
 }
 
@@ -740,11 +719,9 @@ async function main() {
 try {
   await main();
 } catch (error) {
-  console.error(error);
-  failed++;
+  report.crashed(error);
 } finally {
   if (browserPromise) await (await browserPromise).browser.close();
   if (!process.env.ANP_KEEP_SNIPPETS) rmSync(workDir, { recursive: true, force: true });
 }
-console.log(`snippets: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+process.exit(report.finish());

@@ -19,15 +19,17 @@
 //    `anp-error` handled by framework code, which wrote #error-log; a ticked
 //    checklist item reported to framework code through `anp-checklist-change`.
 //
-// Each check is one test. The last line is `examples: N passed, N failed`;
+// Each check is one test. The last line is `examples: N passed, N failed`
+// (the same counts and cases in test-results/examples.json, which npm test reads);
 // the exit status is non-zero when any failed.
-import { spawn } from 'node:child_process';
-import { cpSync, createReadStream, existsSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { launchChromium } from './kit/chromium.mjs';
+import { installBuildInto } from './kit/installed-copy.mjs';
+import { createReport } from './kit/report.mjs';
+import { runCommand } from './kit/run.mjs';
+import { serveStatic } from './kit/serve.mjs';
 
 /* global document -- the functions given to page.evaluate/waitForFunction run in Chromium */
 
@@ -48,47 +50,23 @@ const APPS = [
 /** Typings with no app: type-checked only. */
 const TYPINGS = { name: 'typings', title: 'Preact and Solid JSX typings', project: examplesDir, script: 'typecheck:jsx' };
 
+const seedFixture = JSON.parse(readFileSync(resolve(root, 'test/fixtures/seed-article.json'), 'utf8'));
+
 /** Values of the seed article (test/fixtures/seed-article.json) that each app must show. */
 const SEED = {
   metaValues: ['tracking data quality signals / python services', 'python', 'advanced', '513,976', 'anp-ref-002918-3305'],
-  scores: [78, 67, 86, 87],
-  checklist: [
-    'review query plans',
-    'add indexes carefully',
-    'test with realistic data',
-    'compare before and after metrics',
-    'document the migration',
-  ],
+  scores: Object.values(seedFixture.meta.score),
+  checklist: seedFixture.meta.checklist,
 };
 
-let passed = 0;
-let failed = 0;
-
-function record(name, ok, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  console.log(`  ${ok ? '✓' : '✗'} ${name}${!ok && detail ? `\n      ${detail.split('\n').join('\n      ')}` : ''}`);
-}
+const report = createReport('examples', { indent: '  ' });
+const record = (name, ok, detail) => report.check(ok, name, detail);
 
 function seconds(since) {
   return `${((Date.now() - since) / 1000).toFixed(1)}s`;
 }
 
-/** Runs a command; resolves with its exit code and combined output (echoed when `echo`). */
-function run(command, args, { cwd, echo = false, env = {} } = {}) {
-  return new Promise((done) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const collect = (chunk) => {
-      output += chunk;
-      if (echo) process.stdout.write(chunk);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.on('error', (error) => done({ code: 1, output: `${output}${error.message}` }));
-    child.on('close', (code, signal) => done({ code: code ?? (signal ? 1 : 0), output }));
-  });
-}
+const run = (command, args, options = {}) => runCommand(command, args, { cwd: root, ...options });
 
 function mtime(path) {
   try {
@@ -114,44 +92,6 @@ async function installIfStale(project) {
   console.log(`examples: npm ci in ${label} ${code === 0 ? 'done' : 'FAILED'} in ${seconds(started)}`);
   if (code !== 0) record(`install ${label}`, false, output.trim().split('\n').slice(-20).join('\n'));
   return code === 0;
-}
-
-/** Replaces the installed copy of this package with the current build (what `npm pack` would ship). */
-function refreshPackage(project) {
-  const target = join(project, 'node_modules', 'anp-components');
-  rmSync(join(target, 'dist'), { recursive: true, force: true });
-  cpSync(join(root, 'dist'), join(target, 'dist'), { recursive: true });
-  for (const file of ['package.json', 'README.md']) cpSync(join(root, file), join(target, file));
-}
-
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.map': 'application/json',
-};
-
-/** A static server for one build directory on a free port. */
-async function serve(directory) {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-    let file = normalize(join(directory, path));
-    if (file !== directory && !file.startsWith(directory + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      response.writeHead(404).end('not found');
-      return;
-    }
-    response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }
 
 /** Everything the checks need, read in the page through the elements' shadow roots. */
@@ -286,7 +226,7 @@ async function main() {
   const projects = PROJECTS.filter((project) => [...APPS, TYPINGS].some((app) => selected(app) && app.project === project));
   for (const project of projects) {
     if (!(await installIfStale(project))) return 1;
-    refreshPackage(project);
+    installBuildInto(join(project, 'node_modules'));
   }
 
   const built = [];
@@ -305,14 +245,14 @@ async function main() {
   console.log(`examples: installed and built in ${seconds(started)}`);
 
   if (built.length) {
-    const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+    const browser = await launchChromium();
     try {
       for (const app of built) {
-        const { server, origin } = await serve(join(examplesDir, app.out));
+        const { close, origin } = await serveStatic({ dir: join(examplesDir, app.out) });
         try {
           await checkInBrowser(browser, app, origin);
         } finally {
-          server.close();
+          await close();
         }
       }
     } finally {
@@ -320,16 +260,14 @@ async function main() {
     }
   }
   console.log(`examples: done in ${seconds(started)}`);
-  return failed === 0 ? 0 : 1;
+  return 0;
 }
 
 let status;
 try {
   status = await main();
 } catch (error) {
-  console.error(error);
-  failed++;
+  report.crashed(error);
   status = 1;
 }
-console.log(`examples: ${passed} passed, ${failed} failed`);
-process.exit(status === 0 && failed === 0 ? 0 : 1);
+process.exit(report.finish() || status);

@@ -6,36 +6,19 @@
 //   npm run build && node scripts/host-shots.mjs [host=vite,hostile,light,dark] [article=seed,deep,empty]
 // Functions passed to page.evaluate run in the page, with the browser's globals:
 /* global document, innerWidth */
-import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, resolve, sep } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { launchChromium } from './kit/chromium.mjs';
+import { serveDemo } from './kit/serve.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = resolve(root, 'test-results/host-shots');
-const TYPES = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json' };
-const MOUNTS = ['/demo/', '/dist/', '/test/fixtures/', '/test/host-styles/', '/node_modules/axe-core/'];
 const option = (name, fallback) => (process.argv.find((arg) => arg.startsWith(name + '='))?.split('=')[1] ?? fallback).split(',');
 const hosts = option('host', 'vite,hostile,light,dark');
 const articles = option('article', 'seed,deep,empty');
 
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  const file = path === '/' ? resolve(root, 'demo/index.html') : resolve(root, '.' + path);
-  let ok = (path === '/' || MOUNTS.some((mount) => path.startsWith(mount))) && file.startsWith(root + sep);
-  try {
-    ok &&= statSync(file).isFile();
-  } catch {
-    ok = false;
-  }
-  if (!ok) return res.writeHead(404).end();
-  res.writeHead(200, { 'Content-Type': `${TYPES[extname(file)] ?? 'application/octet-stream'}; charset=utf-8` });
-  res.end(readFileSync(file));
-});
-await new Promise((done) => server.listen(0, '127.0.0.1', done));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const { origin, close } = await serveDemo({ mounts: ['/test/host-styles/', '/node_modules/axe-core/'] });
 mkdirSync(OUT, { recursive: true });
 /** The whole page, and tiles of 1,000 px (a phone-wide full page is too tall to look at in one image). */
 async function shoot(page, name) {
@@ -51,7 +34,7 @@ async function shoot(page, name) {
   }
 }
 mkdirSync(`${OUT}/tiles`, { recursive: true });
-const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   for (const scheme of ['light', 'dark']) {
@@ -73,6 +56,6 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  await close();
 }
 console.log(`screenshots in ${OUT}`);

@@ -34,12 +34,11 @@
 // ANP_LIFECYCLE_CYCLES / _SWAPS (10000 / 1000) and ANP_LIFECYCLE_WARMUP
 // (200 cycles) to debug; ANP_LIFECYCLE_JS_FLAGS replaces the V8 tier flags
 // (set it to '' to run with the full JIT, and raise the warm-up).
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { dirname, extname, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { launchChromium } from './kit/chromium.mjs';
+import { serveStatic } from './kit/serve.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const IIFE = resolve(root, 'dist/anp-components.iife.js');
@@ -58,53 +57,18 @@ const started = Date.now();
 const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
 
 // --- static server ----------------------------------------------------------
-// Files are read once and answered synchronously, so a request the browser
-// aborts never leaves a half-written response behind on this side.
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
-const files = new Map();
+// The kit's server, reading each file once and answering synchronously, so a
+// request the browser aborts never leaves a half-written response behind on
+// this side; here it also counts requests and keeps the open responses.
 const open = new Set();
 let served = 0;
-
-function readCached(file) {
-  if (!files.has(file)) {
-    try {
-      files.set(file, statSync(file).isFile() ? readFileSync(file) : null);
-    } catch {
-      files.set(file, null);
-    }
-  }
-  return files.get(file);
-}
-
-const server = createServer((req, res) => {
-  served += 1;
-  open.add(res);
-  res.on('close', () => open.delete(res));
-  let path = '';
-  try {
-    path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
-  } catch {
-    // answered 404 below
-  }
-  const file = resolve(root, '.' + path);
-  const body = path && file.startsWith(root + sep) ? readCached(file) : null;
-  if (!body) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-    res.end('not found');
-    return;
-  }
-  res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-length': body.length,
-    'cache-control': 'no-store',
+function countRequests(server) {
+  server.on('request', (req, res) => {
+    served += 1;
+    open.add(res);
+    res.on('close', () => open.delete(res));
   });
-  res.end(body);
-});
+}
 
 /** Responses still open on a live connection. */
 const openResponses = () => [...open].filter((res) => !res.socket?.destroyed).length;
@@ -221,15 +185,13 @@ async function main() {
     console.log(`lifecycle: ${IIFE} is missing; run \`npm run build\` first`);
     return 1;
   }
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
+  const { server, origin, close } = await serveStatic({ dir: root, cache: true, headers: { 'cache-control': 'no-store' } });
+  countRequests(server);
+  const browser = await launchChromium({
     protocolTimeout: 600_000,
     // Without the Network domain DevTools keeps no record per request (~290 bytes each in Blink).
     networkEnabled: false,
-    args: [...CHROMIUM_ARGS, `--js-flags=--expose-gc ${JS_FLAGS}`.trim()],
+    args: [`--js-flags=--expose-gc ${JS_FLAGS}`.trim()],
   });
   const failures = [];
   try {
@@ -354,7 +316,7 @@ async function main() {
     );
   } finally {
     await browser.close().catch(() => {});
-    server.close();
+    await close();
   }
   console.log(`lifecycle: ${failures.length ? 'FAILED' : 'passed'} in ${seconds()}s`);
   for (const failure of failures) console.log(`lifecycle: FAIL ${failure}`);

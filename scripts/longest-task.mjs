@@ -32,17 +32,17 @@
 //
 // Functions passed to the pages run there, with the browser's globals:
 /* global window, document, requestAnimationFrame */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { chromiumOptions, launchBrowser } from './kit/chromium.mjs';
+import { serveStatic } from './kit/serve.mjs';
+import { killGroup, rerunUnderXvfb, startWebKitDriver } from './kit/webkit.mjs';
 import { CASES, SEED_ARTICLE, caseRuns, findCase, mustRender } from '../test/dos/cases.mjs';
+import { argv, flag, option } from './kit/argv.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = resolve(root, 'test-results');
@@ -53,17 +53,10 @@ const GOAL_MS = 200;
 const FAIL_MS = 2000;
 const ALL_ENGINES = ['chromium', 'firefox', 'webkit'];
 const FIREFOX_PATH = process.env.ANP_FIREFOX_PATH || '/usr/bin/firefox-esr';
-const WEBKIT_DRIVER = process.env.ANP_WEBKIT_DRIVER || '/usr/bin/WebKitWebDriver';
 const MINIBROWSER = process.env.ANP_MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 // ---- options --------------------------------------------------------------
 
-const argv = process.argv.slice(2);
-const flag = (name) => argv.includes(name);
-const option = (name) => {
-  const at = argv.indexOf(name);
-  return at >= 0 ? argv[at + 1] : undefined;
-};
 const QUICK = flag('--quick');
 const ALL_RUNS = flag('--all');
 const TIMEOUT_MS = Number(option('--timeout') ?? 60_000);
@@ -291,31 +284,22 @@ function harnessModule(params) {
  */
 function serve() {
   const cached = { name: '', text: '' };
-  const send = (response, type, body) => {
-    response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-    response.end(body);
-  };
-  const server = createServer((request, response) => {
-    const url = new URL(request.url, 'http://x');
+  const javascript = (body) => ({ type: 'text/javascript; charset=utf-8', body });
+  const routes = (url) => {
     const path = url.pathname;
-    if (path === '/run.html') return send(response, 'text/html; charset=utf-8', pageHtml(url.search));
-    if (path === '/harness.js') {
-      const params = JSON.parse(url.searchParams.get('params') ?? '{}');
-      return send(response, 'text/javascript; charset=utf-8', harnessModule(params));
-    }
-    if (path === '/cases.mjs') return send(response, 'text/javascript; charset=utf-8', readFileSync(resolve(root, 'test/dos/cases.mjs')));
-    if (path === '/dist/anp-components.iife.js') {
-      return send(response, 'text/javascript; charset=utf-8', readFileSync(resolve(root, 'dist/anp-components.iife.js')));
-    }
+    if (path === '/run.html') return { type: 'text/html; charset=utf-8', body: pageHtml(url.search) };
+    if (path === '/harness.js') return javascript(harnessModule(JSON.parse(url.searchParams.get('params') ?? '{}')));
+    if (path === '/cases.mjs') return javascript(readFileSync(resolve(root, 'test/dos/cases.mjs')));
+    if (path === '/dist/anp-components.iife.js') return javascript(readFileSync(resolve(root, 'dist/anp-components.iife.js')));
     const caseMatch = /^\/case\/([^/]+)\.json$/.exec(path);
     const dosCase = caseMatch && findCase(decodeURIComponent(caseMatch[1]));
     if (dosCase?.text) {
       if (cached.name !== dosCase.name) Object.assign(cached, { name: dosCase.name, text: dosCase.text() });
-      return send(response, 'application/json', cached.text);
+      return { type: 'application/json', body: cached.text };
     }
-    response.writeHead(404, { 'cache-control': 'no-store' }).end();
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, origin: `http://127.0.0.1:${server.address().port}` })));
+    return { status: 404, type: 'text/plain; charset=utf-8', body: '' };
+  };
+  return serveStatic({ routes, headers: { 'cache-control': 'no-store' } });
 }
 
 /** The page's URL: the harness reads its parameters from its own module URL, so the page stays one fixed file. */
@@ -336,18 +320,6 @@ async function awaitHarness() {
 const withTimeout = (promise, ms, what) =>
   Promise.race([promise, new Promise((_, fail) => setTimeout(() => fail(Object.assign(new Error(what), { hang: true })), ms).unref())]);
 
-/** Kills a process we started (and, when it leads one, its group). */
-function kill(pid) {
-  if (!pid) return;
-  for (const target of [-pid, pid]) {
-    try {
-      process.kill(target, 'SIGKILL');
-    } catch {
-      // gone already
-    }
-  }
-}
-
 /** Chromium (CDP) and Firefox (WebDriver BiDi) through puppeteer-core; one tab, one navigation per run (a new tab after a crash or hang). */
 class PuppeteerEngine {
   constructor(name, launchOptions) {
@@ -356,7 +328,7 @@ class PuppeteerEngine {
   }
 
   async start() {
-    this.browser = await puppeteer.launch({ headless: true, ...this.launchOptions });
+    this.browser = await launchBrowser(this.launchOptions);
     this.pid = this.browser.process()?.pid;
     this.page = await this.browser.newPage();
     // Chromium says so when a tab's renderer dies; a dead tab elsewhere shows as a hang or a failed call.
@@ -364,12 +336,12 @@ class PuppeteerEngine {
   }
 
   async stop() {
-    await withTimeout(this.browser?.close() ?? Promise.resolve(), 10_000, 'close').catch(() => kill(this.pid));
+    await withTimeout(this.browser?.close() ?? Promise.resolve(), 10_000, 'close').catch(() => killGroup(this.pid));
     this.browser = undefined;
   }
 
   async restart() {
-    kill(this.pid);
+    killGroup(this.pid);
     this.browser = undefined;
     await this.start();
   }
@@ -407,11 +379,9 @@ class WebKitEngine {
 
   async start() {
     const { remote } = await import('webdriverio');
-    const port = await freePort();
     mkdirSync(resultsDir, { recursive: true });
-    const log = openSync(resolve(resultsDir, 'longest-task-webkitwebdriver.log'), 'a');
-    this.driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], { stdio: ['ignore', log, log], detached: true });
-    await waitForDriver(port, this.driver);
+    const { driver, port } = await startWebKitDriver(resolve(resultsDir, 'longest-task-webkitwebdriver.log'));
+    this.driver = driver;
     this.browser = await remote({
       hostname: '127.0.0.1',
       port,
@@ -427,12 +397,12 @@ class WebKitEngine {
 
   async stop() {
     await withTimeout(this.browser?.deleteSession() ?? Promise.resolve(), 10_000, 'close').catch(() => {});
-    kill(this.driver?.pid);
+    killGroup(this.driver?.pid);
     this.browser = undefined;
   }
 
   async restart() {
-    kill(this.driver?.pid);
+    killGroup(this.driver?.pid);
     this.browser = undefined;
     await this.start();
   }
@@ -454,34 +424,8 @@ class WebKitEngine {
   }
 }
 
-function freePort() {
-  return new Promise((done, fail) => {
-    const probe = createNetServer();
-    probe.on('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
-}
-
-async function waitForDriver(port, driver) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (driver.exitCode !== null) throw new Error(`WebKitWebDriver exited with code ${driver.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/status`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error(`WebKitWebDriver did not answer on port ${port}`);
-}
-
 function makeEngine(name) {
-  if (name === 'chromium')
-    return new PuppeteerEngine('chromium', { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--disable-dev-shm-usage'] });
+  if (name === 'chromium') return new PuppeteerEngine('chromium', chromiumOptions({ args: ['--disable-dev-shm-usage'] }));
   if (name === 'firefox') {
     return new PuppeteerEngine('firefox', {
       browser: 'firefox',
@@ -620,7 +564,7 @@ async function main() {
     const runs = caseRuns(dosCase, { all: ALL_RUNS });
     return (QUICK ? runs.slice(0, 1) : runs).map((run) => ({ dosCase, run }));
   });
-  const { server, origin } = await serve();
+  const { origin, close } = await serve();
   const rows = [];
   const problems = [];
   console.log(
@@ -687,7 +631,7 @@ async function main() {
       console.log(`(${engineName}: ${Math.round((Date.now() - engineStarted) / 1000)} s)`);
     }
   } finally {
-    server.close();
+    await close();
   }
 
   const summary = summaryLine(rows);
@@ -722,18 +666,7 @@ async function main() {
 
 // ---- no display: WebKit's MiniBrowser runs inside xvfb-run -a --------------
 
-if (ENGINES.includes('webkit') && !process.env.DISPLAY && !process.env.ANP_IN_XVFB) {
-  const child = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', process.execPath, fileURLToPath(import.meta.url), ...argv], {
-    stdio: 'inherit',
-    env: { ...process.env, ANP_IN_XVFB: '1' },
-  });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('error', (error) => {
-    console.error(`cannot start xvfb-run: ${error.message} (install the xvfb and xauth packages)`);
-    process.exit(1);
-  });
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-} else {
+if (!(ENGINES.includes('webkit') && rerunUnderXvfb(fileURLToPath(import.meta.url), argv))) {
   try {
     process.exitCode = await main();
   } catch (error) {

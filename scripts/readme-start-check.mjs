@@ -18,15 +18,16 @@
 //     violation on the whole page, shadow roots included.
 //
 // Screenshots land in test-results/start/<width>-<scheme>.png. The server and
-// npm are stopped at the end. Last line: `start: N passed, N failed`.
+// npm are stopped at the end. Last line: `start: N passed, N failed` (and
+// test-results/start.json, from scripts/kit/report.mjs).
 /* global window, document, customElements, axe */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { launchChromium } from './kit/chromium.mjs';
+import { createReport } from './kit/report.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -53,13 +54,11 @@ function cleanEnv() {
   return env;
 }
 
-let passed = 0;
-let failed = 0;
-function check(ok, name, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'ok' : 'not ok'} ${name}${!ok && detail ? `: ${detail}` : ''}`);
-}
+// One line a check (.ci/run shows the lines that do not start with `ok `).
+const report = createReport('start', {
+  line: (ok, name, detail) => `${ok ? 'ok' : 'not ok'} ${name}${!ok && detail ? `: ${detail}` : ''}`,
+});
+const check = report.check;
 
 /** Starts the command in its own process group; resolves with the demo's origin once it prints it. */
 function start(command) {
@@ -166,7 +165,7 @@ let browser;
 try {
   server = await start(command);
   check(true, `\`${command}\` serves the demo at ${server.origin}/`);
-  browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true });
+  browser = await launchChromium();
   for (const width of WIDTHS) for (const scheme of SCHEMES) await visit(browser, server.origin, width, scheme);
   console.log(`start: screenshots in ${shotsDir}`);
 } catch (error) {
@@ -181,5 +180,4 @@ try {
     }
   }
 }
-console.log(`start: ${passed} passed, ${failed} failed`);
-process.exitCode = failed ? 1 : 0;
+process.exitCode = report.finish();

@@ -17,16 +17,17 @@
 //   - parameters.anp.forcedColors: rendered with forced-colors: active emulated (CDP);
 //   - a PNG in test-results/storybook/<id>.png, and test-results/storybook/index.html lists them.
 //
-// One line per story, then `storybook: N passed, N failed`; exit status 1 when any failed.
+// One line per story, then `storybook: N passed, N failed` (and test-results/storybook.json);
+// exit status 1 when any failed.
 /* global window, document, customElements, requestAnimationFrame, axe */
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { launchChromium } from './kit/chromium.mjs';
+import { createReport } from './kit/report.mjs';
+import { serveStatic } from './kit/serve.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -76,45 +77,6 @@ function buildStorybook() {
     env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
   });
   console.log(`built storybook-static/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-// --- a static server for storybook-static/ ------------------------------------------------------
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
-
-function serve() {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    // Chromium asks for it on the first page of the origin; Storybook has none at this path.
-    if (path === '/favicon.ico') {
-      res.writeHead(204).end();
-      return;
-    }
-    const file = resolve(STATIC, '.' + (path.endsWith('/') ? path + 'index.html' : path));
-    let ok = file.startsWith(STATIC + sep);
-    try {
-      ok &&= statSync(file).isFile();
-    } catch {
-      ok = false;
-    }
-    if (!ok) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
 }
 
 // --- in the page ---------------------------------------------------------------------------
@@ -187,9 +149,10 @@ const stories = Object.values(index.entries)
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
-const server = await serve();
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true });
+// Chromium asks for /favicon.ico on the first page of the origin; Storybook has none there.
+const favicon = (url) => (url.pathname === '/favicon.ico' ? { status: 204, type: 'image/x-icon' } : undefined);
+const { origin, close } = await serveStatic({ dir: STATIC, routes: favicon });
+const browser = await launchChromium();
 const page = await browser.newPage();
 await page.setViewport({ width: 1200, height: 800 });
 await page.evaluateOnNewDocument(recordAnpErrors);
@@ -293,8 +256,7 @@ async function checkStory(entry, fresh) {
 
 const started = Date.now();
 const results = [];
-let passed = 0;
-let failed = 0;
+const report = createReport('storybook');
 
 for (const entry of stories) {
   const storyStarted = Date.now();
@@ -305,19 +267,17 @@ for (const entry of stories) {
     outcome.notes.push('confirmed on a fresh load');
   }
   const { failures, notes, count } = outcome;
-  const ok = failures.length === 0;
-  if (ok) passed++;
-  else failed++;
   const seconds = ((Date.now() - storyStarted) / 1000).toFixed(1);
-  console.log(
-    `${ok ? 'ok  ' : 'FAIL'} ${entry.id} (${count} element${count === 1 ? '' : 's'}, ${seconds} s${notes.length ? `; ${notes.join('; ')}` : ''})`,
+  const ok = report.check(
+    failures.length === 0,
+    `${entry.id} (${count} element${count === 1 ? '' : 's'}, ${seconds} s${notes.length ? `; ${notes.join('; ')}` : ''})`,
+    failures.join('\n'),
   );
-  for (const failure of failures) console.log(`       ${failure}`);
   results.push({ entry, ok, failures, notes });
 }
 
 await browser.close();
-server.close();
+await close();
 
 // --- the gallery -----------------------------------------------------------------------------
 
@@ -367,7 +327,7 @@ writeFileSync(
 </head>
 <body>
 <h1>anp components: story gallery</h1>
-<p>${passed} passed, ${failed} failed, ${new Date().toISOString()}. Each picture is one story (click for full size); <code>npm run storybook</code> shows them live.</p>
+<p>${report.passed} passed, ${report.failed} failed, ${new Date().toISOString()}. Each picture is one story (click for full size); <code>npm run storybook</code> shows them live.</p>
 ${sections}
 </body>
 </html>
@@ -376,5 +336,4 @@ ${sections}
 
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(`gallery: ${join('test-results/storybook', 'index.html')} (${results.length} PNGs, ${seconds} s)`);
-console.log(`storybook: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+process.exit(report.finish());

@@ -10,19 +10,23 @@
 // It starts /usr/bin/WebKitWebDriver on a free port (when webkit is selected),
 // re-runs itself under `xvfb-run -a` when there is no DISPLAY, stops the driver
 // afterwards, and its last line is always `tests: N passed, N failed`
-// (test cases summed over all browsers). Exit status is non-zero when any
-// test/file failed, a browser failed to launch, or the runner itself failed.
+// (test cases summed over all browsers and the counted scripts). The counts
+// come from JSON files, never from printed lines: wtr's counting reporter
+// (ANP_RESULTS_FILE) and test-results/<suite>.json of each counted script
+// (scripts/kit/report.mjs). Exit status is non-zero when any test/file failed,
+// a browser failed to launch, a counted script wrote no result, or the runner
+// itself failed.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { selectedBrowsers } from './kit/browsers.mjs';
+import { clearResult, readResult } from './kit/report.mjs';
+import { WEBKIT_DRIVER, killGroup, rerunUnderXvfb, startWebKitDriver } from './kit/webkit.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const ALL = ['chromium', 'firefox', 'webkit'];
-const DRIVER = process.env.ANP_WEBKIT_DRIVER || '/usr/bin/WebKitWebDriver';
 const resultsDir = resolve(root, 'test-results');
 
 const argv = process.argv.slice(2);
@@ -32,44 +36,20 @@ function summaryLine(passed, failed) {
 }
 
 function browsersFromEnv() {
-  const raw = (process.env.ANP_BROWSERS ?? '').trim();
-  if (!raw || raw === 'all') return ALL;
-  const list = [
-    ...new Set(
-      raw
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .map((b) => b.toLowerCase()),
-    ),
-  ];
-  const unknown = list.filter((b) => !ALL.includes(b));
-  if (unknown.length) {
-    console.error(`ANP_BROWSERS: unknown browser(s) ${unknown.join(', ')}; use ${ALL.join(',')}`);
+  try {
+    return selectedBrowsers();
+  } catch (error) {
+    console.error(error.message);
     console.log(summaryLine(0, 1));
     process.exit(2);
   }
-  return list;
 }
 
 const browsers = browsersFromEnv();
 const needsWebkit = browsers.includes('webkit');
 
 // --- no display: re-run this script inside xvfb-run -a --------------------
-if (needsWebkit && !process.env.DISPLAY && !process.env.ANP_IN_XVFB) {
-  const child = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', process.execPath, fileURLToPath(import.meta.url), ...argv], {
-    stdio: 'inherit',
-    env: { ...process.env, ANP_IN_XVFB: '1' },
-  });
-  const forward = (sig) => child.kill(sig);
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
-  child.on('error', (err) => {
-    console.error(`cannot start xvfb-run: ${err.message} (install the xvfb and xauth packages)`);
-    console.log(summaryLine(0, 1));
-    process.exit(1);
-  });
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-} else {
+if (!(needsWebkit && rerunUnderXvfb(fileURLToPath(import.meta.url), argv, () => console.log(summaryLine(0, 1))))) {
   try {
     await main();
   } catch (err) {
@@ -79,57 +59,6 @@ if (needsWebkit && !process.env.DISPLAY && !process.env.ANP_IN_XVFB) {
   }
 }
 
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
-}
-
-async function waitForDriver(port, proc, timeoutMs = 30000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`WebKitWebDriver exited with code ${proc.exitCode}`);
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/status`);
-      if (r.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`WebKitWebDriver did not answer on port ${port} within ${timeoutMs / 1000}s`);
-}
-
-function stopProcessGroup(proc) {
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
-  return new Promise((res) => {
-    const done = () => {
-      clearTimeout(timer);
-      res();
-    };
-    proc.once('exit', done);
-    try {
-      process.kill(-proc.pid, 'SIGTERM'); // its own process group (detached)
-    } catch {
-      proc.kill('SIGTERM');
-    }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-proc.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      res();
-    }, 5000);
-  });
-}
-
 // The example apps (scripts/examples.mjs: built with each framework's tooling and
 // checked in Chromium) and the docs check (scripts/docs-snippets.mjs: every code
 // block of README.md and docs/*.md, type-checked, compiled or parsed by its
@@ -137,26 +66,23 @@ function stopProcessGroup(proc) {
 // framework checkers). Their checks count into the summary line. They run on a
 // full run only: a focused run (extra wtr args) skips them unless
 // ANP_EXAMPLES=1 / ANP_SNIPPETS=1, and =0 always skips them.
-async function runCounted(name, script, switchName) {
+async function runCounted(suite, script, switchName) {
   const wanted = process.env[switchName] ?? (argv.length ? '0' : '1');
   if (wanted === '0') {
-    console.log(`  ${name}: skipped (${switchName}=0 or a focused run)`);
+    console.log(`  ${suite}: skipped (${switchName}=0 or a focused run)`);
     return { passed: 0, failed: 0, problems: [] };
   }
   console.log('');
-  const child = spawn(process.execPath, [resolve(root, script)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-    process.stdout.write(chunk);
-  });
+  clearResult(suite);
+  const child = spawn(process.execPath, [resolve(root, script)], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   const code = await new Promise((res) => {
     child.on('error', () => res(1));
     child.on('close', (exitCode) => res(exitCode ?? 1));
   });
-  const counts = [...output.matchAll(new RegExp(`^${name}: (\\d+) passed, (\\d+) failed$`, 'gm'))].at(-1);
-  const result = { passed: counts ? Number(counts[1]) : 0, failed: counts ? Number(counts[2]) : 0, problems: [] };
-  if (!counts) result.problems.push(`${script} printed no summary`);
+  // The suite's own JSON result (scripts/kit/report.mjs), not its printed lines.
+  const counted = readResult(suite);
+  const result = { passed: counted?.passed ?? 0, failed: counted?.failed ?? 0, problems: [] };
+  if (!counted) result.problems.push(`${script} wrote no test-results/${suite}.json`);
   else if (code !== 0 && result.failed === 0) result.problems.push(`${script} exited with code ${code}`);
   return result;
 }
@@ -177,7 +103,7 @@ async function main() {
       interrupted = true;
       if (wtr && wtr.exitCode === null) wtr.kill(sig);
       else {
-        await stopProcessGroup(driver);
+        killGroup(driver?.pid);
         console.log(summaryLine(0, 1));
         process.exit(130);
       }
@@ -187,19 +113,18 @@ async function main() {
   const env = { ...process.env, ANP_BROWSERS: browsers.join(','), ANP_RESULTS_FILE: resultsFile };
 
   if (needsWebkit) {
-    if (!existsSync(DRIVER)) {
-      console.error(`${DRIVER} not found (Debian package webkit2gtk-driver)`);
+    if (!existsSync(WEBKIT_DRIVER)) {
+      console.error(`${WEBKIT_DRIVER} not found (Debian package webkit2gtk-driver)`);
       console.log(summaryLine(0, 1));
       process.exit(1);
     }
-    const port = await freePort();
-    const log = openSync(resolve(resultsDir, 'webkitwebdriver.log'), 'w');
-    driver = spawn(DRIVER, [`--port=${port}`], { stdio: ['ignore', log, log], detached: true });
+    const log = resolve(resultsDir, 'webkitwebdriver.log');
+    rmSync(log, { force: true });
+    let port;
     try {
-      await waitForDriver(port, driver);
+      ({ driver, port } = await startWebKitDriver(log));
     } catch (err) {
       console.error(`${err.message}; see test-results/webkitwebdriver.log`);
-      await stopProcessGroup(driver);
       console.log(summaryLine(0, 1));
       process.exit(1);
     }
@@ -217,7 +142,7 @@ async function main() {
     });
     wtr.on('exit', (code, signal) => res(code ?? (signal ? 1 : 0)));
   });
-  await stopProcessGroup(driver);
+  killGroup(driver?.pid);
 
   let summary;
   try {

@@ -17,16 +17,17 @@
 //       from a screenshot of each meter), and --anp-bar-color-* change them;
 //   (e) screenshots in test-results/theme/ to look at.
 //
-// Last line: `theme: N passed, N failed`; exit status 1 when any check failed.
+// Last line: `theme: N passed, N failed` (and test-results/theme.json); exit
+// status 1 when any check failed.
 // Functions passed to page.evaluate run in the page, with the browser's globals:
 /* global window, document, getComputedStyle, customElements, requestAnimationFrame, matchMedia, Node, Image */
-import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { launchChromium } from './kit/chromium.mjs';
+import { createReport } from './kit/report.mjs';
+import { serveDemo } from './kit/serve.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -46,45 +47,9 @@ const BAR_TOKENS = { low: [0, 0, 200], mid: [200, 0, 200], high: [0, 160, 160] }
 const TRACK_DEFAULT = [215, 215, 215];
 const TRACK_TOKEN = [184, 184, 184];
 
-// --- a static server for the theme page, the demo, the build and the fixtures ---
-const TYPES = {
-  '.html': 'text/html',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
-const MOUNTS = ['/test/theme/', '/test/fixtures/', '/demo/', '/dist/'];
-
-function serve() {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = path === '/' ? resolve(root, 'demo/index.html') : resolve(root, '.' + path + (path.endsWith('/') ? 'index.html' : ''));
-    const allowed = MOUNTS.some((mount) => path.startsWith(mount)) || path === '/';
-    let ok = allowed && file.startsWith(root + sep);
-    try {
-      ok &&= statSync(file).isFile();
-    } catch {
-      ok = false;
-    }
-    if (!ok) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': `${TYPES[extname(file)] ?? 'application/octet-stream'}; charset=utf-8` });
-    res.end(readFileSync(file));
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
-
 // --- results ---
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? `: ${detail}` : ''}`);
-}
+const suite = createReport('theme');
+const check = (name, ok, detail) => suite.check(ok, name, detail, { verbose: true });
 
 function near(actual, expected, tolerance) {
   return actual.length >= 3 && expected.every((channel, i) => Math.abs(channel - actual[i]) <= tolerance);
@@ -449,9 +414,8 @@ async function checkBarColours(browser, origin) {
 }
 
 mkdirSync(OUT, { recursive: true });
-const server = await serve();
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true });
+const { origin, close } = await serveDemo({ mounts: ['/test/theme/'] });
+const browser = await launchChromium();
 try {
   await checkForcedColours(browser, origin);
   await checkReducedMotion(browser, origin);
@@ -461,8 +425,7 @@ try {
   check('theme check ran to the end', false, error.stack);
 } finally {
   await browser.close();
-  server.close();
+  await close();
 }
-console.log(`screenshots: ${OUT.replace(root + sep, '')}/`);
-console.log(`theme: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`screenshots: ${OUT.replace(root + '/', '')}/`);
+process.exit(suite.finish());

@@ -23,8 +23,8 @@
 // may be wider than the viewport, whatever its data. The hostile post's
 // anp-errors are expected and listed, not asserted.
 //
-// Prints `ok ...` / `not ok ...` lines and `wordpress: N passed, N failed`;
-// screenshots go to test-results/wordpress/.
+// Prints `ok ...` / `not ok ...` lines and `wordpress: N passed, N failed`
+// (and test-results/wordpress.json); screenshots go to test-results/wordpress/.
 //
 // Functions passed to page.evaluate run in the page, with the browser's globals:
 /* global window, document, customElements, requestAnimationFrame, getComputedStyle, location */
@@ -33,8 +33,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { launchChromium } from './kit/chromium.mjs';
+import { createReport } from './kit/report.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const KEEP = process.argv.includes('--keep');
@@ -119,13 +119,9 @@ const EXPECT = {
   'no-article': { elements: false, anpErrors: false },
 };
 
-let passed = 0;
-let failed = 0;
-function check(ok, name, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'ok' : 'not ok'} ${name}${detail ? ` (${detail})` : ''}`);
-}
+// One line a check, detail in brackets (.ci/run shows the `not ok` lines).
+const report = createReport('wordpress', { line: (ok, name, detail) => `${ok ? 'ok' : 'not ok'} ${name}${detail ? ` (${detail})` : ''}` });
+const check = report.check;
 
 function setup(...args) {
   const result = spawnSync('bash', [join(root, 'scripts/wordpress-setup.sh'), ...args], {
@@ -389,7 +385,7 @@ let browser;
 try {
   const site = JSON.parse(setup('start'));
   console.log(`# WordPress ${site.wordpress} at ${site.front}`);
-  browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true });
+  browser = await launchChromium();
   for (const theme of THEMES) {
     const switched = JSON.parse(theme.parent ? setup('recipe', theme.parent) : setup('theme', theme.slug));
     check(
@@ -445,8 +441,7 @@ try {
   const ours = log.split('\n').filter((line) => line.includes('anp-components'));
   check(ours.length === 0, 'no PHP notice, warning or error from the plugin in debug.log', ours.slice(0, 3).join(' | '));
 } catch (error) {
-  failed++;
-  console.log(`not ok wordpress suite ran (${error.message})`);
+  check(false, 'wordpress suite ran', error.message);
 } finally {
   await browser?.close();
   if (!KEEP) {
@@ -458,5 +453,4 @@ try {
   }
 }
 console.log(`# ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${OUT_DIR.slice(root.length + 1)}/`);
-console.log(`wordpress: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+process.exit(report.finish());

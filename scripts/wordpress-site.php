@@ -37,13 +37,8 @@ require '/usr/share/wordpress/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/plugin.php';
 wp_set_current_user( 1 );
 
-if ( 'theme' === $command ) {
-	$slug  = $argv[2] ?? '';
-	$theme = wp_get_theme( $slug );
-	if ( ! $theme->exists() ) {
-		fwrite( STDERR, "wordpress-site: theme $slug is not installed\n" );
-		exit( 1 );
-	}
+/** Switches to the theme `$slug`, prints which theme is on and whether it is a block theme, and ends. */
+function anp_switch_theme( $slug ) {
 	switch_theme( $slug );
 	echo wp_json_encode(
 		array(
@@ -52,6 +47,16 @@ if ( 'theme' === $command ) {
 		)
 	), "\n";
 	exit( 0 );
+}
+
+if ( 'theme' === $command ) {
+	$slug  = $argv[2] ?? '';
+	$theme = wp_get_theme( $slug );
+	if ( ! $theme->exists() ) {
+		fwrite( STDERR, "wordpress-site: theme $slug is not installed\n" );
+		exit( 1 );
+	}
+	anp_switch_theme( $slug );
 }
 
 if ( 'uninstall' === $command ) {
@@ -101,14 +106,7 @@ if ( 'recipe' === $command ) {
 	file_put_contents( $dir . '/functions.php', $code );
 	copy( $root . '/dist/anp-components.iife.js', $dir . '/assets/anp-components.iife.js' );
 	deactivate_plugins( 'anp-components/anp-components.php' );
-	switch_theme( $slug );
-	echo wp_json_encode(
-		array(
-			'theme'      => get_stylesheet(),
-			'blockTheme' => wp_is_block_theme(),
-		)
-	), "\n";
-	exit( 0 );
+	anp_switch_theme( $slug );
 }
 
 if ( 'seed' !== $command ) {

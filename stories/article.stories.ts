@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { SEED_URL, seedWithPosts } from './seed.js';
+import { scriptChild } from './story-frame.js';
 
 /** The four elements, with no data of their own: each takes the article from the provider around it. */
 const consumers = html`
@@ -12,14 +13,6 @@ const consumers = html`
 `;
 
 const layout = 'display: grid; gap: 1rem; max-width: 52rem;';
-
-/** A `<script type="application/json">` child, made as a node: Lit binds no text inside `<script>`. */
-function jsonScript(json: string): HTMLScriptElement {
-  const script = document.createElement('script');
-  script.type = 'application/json';
-  script.textContent = json;
-  return script;
-}
 
 interface ProviderArgs {
   article?: unknown;
@@ -56,8 +49,7 @@ type Story = StoryObj<ProviderArgs>;
 
 /** What a CMS template prints: the JSON in a script child, the elements beside it. */
 export const ScriptChild: Story = {
-  render: (): TemplateResult =>
-    html`<anp-article style=${layout}> ${jsonScript(JSON.stringify(seedWithPosts()))} ${consumers} </anp-article>`,
+  render: (): TemplateResult => html`<anp-article style=${layout}> ${scriptChild(seedWithPosts())} ${consumers} </anp-article>`,
   parameters: { docs: { description: { story: 'The article as a `<script type="application/json">` child of `<anp-article>`.' } } },
 };
 

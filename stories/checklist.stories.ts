@@ -1,9 +1,9 @@
-import type { Args, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { AnpErrorEvent } from '../src/events/anp-error.js';
 import { SEED_URL, seedArticle, seedJson } from './seed.js';
+import { frame, headingLevel, noHeading, range, scriptChild, tokenStyles } from './story-frame.js';
 
 /*
  * <anp-checklist>: one story per real state. Controls come from the custom
@@ -13,8 +13,6 @@ import { SEED_URL, seedArticle, seedJson } from './seed.js';
  * element's anp-error list under it. Ticking a box logs anp-checklist-change
  * in the Actions panel.
  */
-
-const range = (count: number): number[] => Array.from({ length: count }, (_, index) => index);
 
 function articleWithChecklist(checklist: unknown): Record<string, unknown> {
   const article = seedArticle();
@@ -35,36 +33,6 @@ const TOKENS = [
   '--anp-heading-size',
 ];
 
-function tokenStyles(args: Args): Record<string, string> {
-  const styles: Record<string, string> = {};
-  for (const [name, value] of Object.entries(args)) {
-    if (name.startsWith('--anp-') && typeof value === 'string' && value.trim()) styles[name] = value;
-  }
-  return styles;
-}
-
-/** Fills the log next to the element with the errors of its latest anp-error. */
-function showErrors(event: Event): void {
-  const { errors, source } = (event as AnpErrorEvent).detail;
-  const log = (event.currentTarget as HTMLElement).querySelector<HTMLElement>('[data-error-log]');
-  if (!log) return;
-  const summary = document.createElement('p');
-  summary.textContent = `anp-error from the ${source || 'element'}: ${errors.length} problem${errors.length === 1 ? '' : 's'}`;
-  const list = document.createElement('ol');
-  for (const error of errors) {
-    const item = document.createElement('li');
-    const path = document.createElement('code');
-    path.textContent = error.path === '' ? '(root)' : error.path;
-    item.append(path, ' ', error.message);
-    list.append(item);
-  }
-  log.replaceChildren(summary, list);
-}
-
-function note(text: string | undefined): TemplateResult | typeof nothing {
-  return text ? html`<p style="margin: 0 0 1rem; max-inline-size: 60ch">${text}</p>` : nothing;
-}
-
 /** The element with every control bound; `children` go inside it (a script child). */
 function checklist(args: Args, children: unknown = nothing): TemplateResult {
   return html`<anp-checklist
@@ -73,28 +41,13 @@ function checklist(args: Args, children: unknown = nothing): TemplateResult {
     article=${ifDefined(args.articleJson)}
     src=${ifDefined(args.src || undefined)}
     .labels=${args.labels}
-    heading-level=${ifDefined(args.headingLevel ?? args['heading-level'])}
-    ?no-heading=${Boolean(args.noHeading ?? args['no-heading'])}
+    heading-level=${ifDefined(headingLevel(args))}
+    ?no-heading=${noHeading(args)}
     theme=${ifDefined(args.theme || undefined)}
     lang=${ifDefined(args.lang || args.langAttribute || undefined)}
     style=${styleMap(tokenStyles(args))}
     >${args.heading ? html`<span slot="heading">${args.heading}</span>` : nothing}${children}</anp-checklist
   >`;
-}
-
-/** Wraps a story's element: its note above it, and for bad input the anp-error log under it. */
-function frame(context: StoryContext, element: TemplateResult): TemplateResult {
-  const expectErrors = Boolean((context.parameters.anp as { expectErrors?: boolean } | undefined)?.expectErrors);
-  return html`<div @anp-error=${expectErrors ? showErrors : undefined}>
-    ${note(context.parameters.note as string | undefined)} ${element}
-    ${
-      expectErrors
-        ? html`<section aria-label="anp-error log" style="margin-block-start: 1rem; font-size: 0.875rem">
-            <div data-error-log><p>Waiting for anp-error…</p></div>
-          </section>`
-        : nothing
-    }
-  </div>`;
 }
 
 /** Ticks the checkboxes at `indexes` as a reader would (each click fires anp-checklist-change). */
@@ -243,14 +196,6 @@ export const SrcInput: Story = {
   args: { src: SEED_URL },
   parameters: { note: `<anp-checklist src="${SEED_URL}">: the element fetches the JSON.` },
 };
-
-/** A `<script type="application/json">` child, made with the DOM (Lit does not bind inside script elements). */
-function scriptChild(article: unknown): HTMLScriptElement {
-  const script = document.createElement('script');
-  script.type = 'application/json';
-  script.textContent = JSON.stringify(article);
-  return script;
-}
 
 export const ScriptChild: Story = {
   args: {},

@@ -1,10 +1,10 @@
-import type { Args, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { AnpErrorEvent } from '../src/events/anp-error.js';
 import { KNOWN_META_KEYS } from '../src/core/normalize.js';
 import { SEED_URL, seedArticle, seedJson } from './seed.js';
+import { frame, headingLevel, noHeading, range, scriptChild, tokenStyles } from './story-frame.js';
 
 /*
  * <anp-meta-box>: one story per real state. Controls come from the custom
@@ -31,8 +31,6 @@ function onlyKeys(meta: MetaRecord, keys: readonly string[]): MetaRecord {
   return Object.fromEntries(Object.entries(meta).filter(([key]) => keys.includes(key)));
 }
 
-const range = (count: number): number[] => Array.from({ length: count }, (_, index) => index);
-
 /** Tokens the element documents, as controls (they pass into the shadow root). */
 const TOKENS = [
   '--anp-color-text',
@@ -56,37 +54,6 @@ const TOKENS = [
   '--anp-bar-height',
 ];
 
-function tokenStyles(args: Args): Record<string, string> {
-  const styles: Record<string, string> = {};
-  for (const [name, value] of Object.entries(args)) {
-    if (name.startsWith('--anp-') && typeof value === 'string' && value.trim()) styles[name] = value;
-  }
-  return styles;
-}
-
-/** Fills the log next to the element with the errors of its latest anp-error. */
-function showErrors(event: Event): void {
-  const { errors, source } = (event as AnpErrorEvent).detail;
-  const log = (event.currentTarget as HTMLElement).querySelector<HTMLElement>('[data-error-log]');
-  if (!log) return;
-  const summary = document.createElement('p');
-  summary.textContent = `anp-error from the ${source || 'element'}: ${errors.length} problem${errors.length === 1 ? '' : 's'}`;
-  const list = document.createElement('ol');
-  for (const error of errors) {
-    const item = document.createElement('li');
-    const path = document.createElement('code');
-    path.textContent = error.path === '' ? '(root)' : error.path;
-    item.append(path, ' ', error.message);
-    list.append(item);
-  }
-  log.replaceChildren(summary, list);
-}
-
-/** A visible note for designers above the element. */
-function note(text: string | undefined): TemplateResult | typeof nothing {
-  return text ? html`<p style="margin: 0 0 1rem; max-inline-size: 60ch">${text}</p>` : nothing;
-}
-
 /** The element with every control bound; `children` go inside it (a script child). */
 function metaBox(args: Args, children: unknown = nothing): TemplateResult {
   return html`<anp-meta-box
@@ -94,8 +61,8 @@ function metaBox(args: Args, children: unknown = nothing): TemplateResult {
     article=${ifDefined(args.articleJson)}
     src=${ifDefined(args.src || undefined)}
     .labels=${args.labels}
-    heading-level=${ifDefined(args.headingLevel ?? args['heading-level'])}
-    ?no-heading=${Boolean(args.noHeading ?? args['no-heading'])}
+    heading-level=${ifDefined(headingLevel(args))}
+    ?no-heading=${noHeading(args)}
     theme=${ifDefined(args.theme || undefined)}
     lang=${ifDefined(args.lang || args.langAttribute || undefined)}
     fields=${ifDefined(args.fields || undefined)}
@@ -105,21 +72,6 @@ function metaBox(args: Args, children: unknown = nothing): TemplateResult {
       args['outline-heading'] ? html`<span slot="outline-heading">${args['outline-heading']}</span>` : nothing
     }${children}</anp-meta-box
   >`;
-}
-
-/** Wraps a story's element: its note above it, and for bad input the anp-error log under it. */
-function frame(context: StoryContext, element: TemplateResult): TemplateResult {
-  const expectErrors = Boolean((context.parameters.anp as { expectErrors?: boolean } | undefined)?.expectErrors);
-  return html`<div @anp-error=${expectErrors ? showErrors : undefined}>
-    ${note(context.parameters.note as string | undefined)} ${element}
-    ${
-      expectErrors
-        ? html`<section aria-label="anp-error log" style="margin-block-start: 1rem; font-size: 0.875rem">
-            <div data-error-log><p>Waiting for anp-error…</p></div>
-          </section>`
-        : nothing
-    }
-  </div>`;
 }
 
 const meta: Meta = {
@@ -288,14 +240,6 @@ export const SrcInput: Story = {
   args: { src: SEED_URL },
   parameters: { note: `<anp-meta-box src="${SEED_URL}">: the element fetches the JSON.` },
 };
-
-/** A `<script type="application/json">` child, made with the DOM (Lit does not bind inside script elements). */
-function scriptChild(article: unknown): HTMLScriptElement {
-  const script = document.createElement('script');
-  script.type = 'application/json';
-  script.textContent = JSON.stringify(article);
-  return script;
-}
 
 export const ScriptChild: Story = {
   args: {},

@@ -1,39 +1,9 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { AnpErrorEvent } from '../src/events/anp-error.js';
 import { seedArticle } from './seed.js';
-
-type Args = Record<string, unknown>;
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-
-/** The `--anp-*` args (the manifest's CSS custom properties) as inline custom properties, so their controls work live. */
-function tokens(args: Args): Record<string, string> {
-  const style: Record<string, string> = {};
-  for (const [key, value] of Object.entries(args)) {
-    if (key.startsWith('--anp-') && typeof value === 'string' && value.trim() !== '') style[key] = value;
-  }
-  return style;
-}
-
-/**
- * The manifest gives `heading-level` and `no-heading` a control as attributes and as properties
- * (`headingLevel`, `noHeading`): whichever of the two a designer changed last wins.
- */
-const lastSeen = new Map<string, unknown>();
-const lastWinner = new Map<string, unknown>();
-function latest(args: Args, attribute: string, property: string): unknown {
-  let value = lastWinner.has(attribute) ? lastWinner.get(attribute) : (args[attribute] ?? args[property]);
-  for (const name of [attribute, property]) {
-    if (lastSeen.has(name) && lastSeen.get(name) !== args[name]) value = args[name];
-    lastSeen.set(name, args[name]);
-  }
-  if (args[attribute] === undefined && args[property] === undefined) value = undefined;
-  lastWinner.set(attribute, value);
-  return value;
-}
+import { articleInputs, headingLevel, noHeading, note, scriptChild, text, tokenStyles, withErrorLog } from './story-frame.js';
 
 /**
  * `<anp-score-bars>` with every arg bound: the manifest lists attributes
@@ -42,59 +12,20 @@ function latest(args: Args, attribute: string, property: string): unknown {
  * `article` as text goes to the attribute, as an object to the property.
  */
 function scoreBars(args: Args, children: unknown = nothing): TemplateResult {
-  const article = args.article;
-  const json = text(args.articleJson) ?? (typeof article === 'string' ? article : undefined);
-  const level = latest(args, 'heading-level', 'headingLevel');
+  const article = articleInputs(args);
   return html`<anp-score-bars
     .scores=${args.scores}
-    .article=${typeof article === 'string' ? undefined : article}
-    article=${ifDefined(json)}
+    .article=${article.property}
+    article=${ifDefined(article.attribute)}
     src=${ifDefined(text(args.src))}
     .labels=${args.labels}
-    heading-level=${ifDefined(typeof level === 'number' && Number.isFinite(level) ? level : undefined)}
-    ?no-heading=${Boolean(latest(args, 'no-heading', 'noHeading'))}
+    heading-level=${ifDefined(headingLevel(args))}
+    ?no-heading=${noHeading(args)}
     theme=${ifDefined(text(args.theme))}
     lang=${ifDefined(text(args.lang))}
-    style=${styleMap(tokens(args))}
+    style=${styleMap(tokenStyles(args))}
     >${text(args.heading) ? html`<span slot="heading">${args.heading}</span>` : nothing}${children}</anp-score-bars
   >`;
-}
-
-/** Lists every anp-error that reaches the wrapper, under the element. */
-function logErrors(event: Event): void {
-  const { errors, source } = (event as AnpErrorEvent).detail;
-  const list = (event.currentTarget as HTMLElement).querySelector('[data-error-log]');
-  if (!list) return;
-  list.querySelector('[data-placeholder]')?.remove();
-  for (const error of errors) {
-    const item = document.createElement('li');
-    item.textContent = `${source} ${error.path === '' ? '(root)' : error.path}: ${error.message}`;
-    list.append(item);
-  }
-}
-
-function withErrorLog(content: TemplateResult): TemplateResult {
-  return html`<div @anp-error=${logErrors}>
-    ${content}
-    <div role="log" aria-label="anp-error events" style="margin-block-start: 1.5rem; font-size: 0.8125rem; line-height: 1.4">
-      <p style="margin: 0; font-weight: 600">anp-error events (path: message)</p>
-      <ol data-error-log style="margin: 0.25rem 0 0; padding-inline-start: 1.5rem; font-family: ui-monospace, monospace">
-        <li data-placeholder>none yet</li>
-      </ol>
-    </div>
-  </div>`;
-}
-
-function note(content: unknown): TemplateResult {
-  return html`<p style="margin: 0 0 1rem; max-inline-size: 40rem; font-size: 0.875rem">${content}</p>`;
-}
-
-/** A `<script type="application/json">` child, made in the DOM: Lit templates take no bindings inside `<script>`. */
-function scriptChild(value: unknown): HTMLScriptElement {
-  const script = document.createElement('script');
-  script.type = 'application/json';
-  script.textContent = JSON.stringify(value);
-  return script;
 }
 
 const THRESHOLDS = {

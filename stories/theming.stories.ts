@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { seedWithPosts } from './seed.js';
+import { tokenStyles } from './story-frame.js';
 
 /** Every --anp-* token the elements read (docs/api.md, "CSS custom properties"), with what it paints. */
 const COLOUR_TOKENS = {
@@ -38,13 +39,6 @@ for (const [token, description] of Object.entries(COLOUR_TOKENS)) {
 }
 for (const [token, description] of Object.entries(TEXT_TOKENS)) {
   argTypes[token as Token] = { control: { type: 'text' }, description, table: { category: 'sizes and fonts' } };
-}
-
-/** Only the tokens that have a value: an emptied control goes back to the element's default. */
-function tokenStyles(args: TokenArgs): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(args).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
-  );
 }
 
 const meta: Meta<TokenArgs> = {

@@ -9,11 +9,9 @@ import {
   collectErrors,
   ddFor,
   inShadow,
-  jsonScript,
   nextError,
   postsArticle,
   seedArticle,
-  seedJson,
   SEED_URL,
   SEED_VALUES,
   shadowText,
@@ -21,6 +19,7 @@ import {
   tick,
   watchPage,
 } from './helpers.js';
+import { inputPathTests } from './shared/input-paths.js';
 
 /** Waits until every anp element in `root` (and the root) has rendered what it has. */
 async function settled(root: Element): Promise<void> {
@@ -143,41 +142,16 @@ describe('<anp-article>', () => {
   });
 
   describe('its own input paths', () => {
-    it('article property (JSON string)', async () => {
-      const provider = await fixture<AnpArticle>(html`<anp-article .article=${seedJson()}>${CONSUMERS}</anp-article>`);
-      await settled(provider);
-      expectSeedEverywhere(provider);
-    });
-
-    it('article attribute', async () => {
-      const provider = await fixture<AnpArticle>(html`<anp-article article=${seedJson()}>${CONSUMERS}</anp-article>`);
-      await settled(provider);
-      expectSeedEverywhere(provider);
-      expect(provider.dataSource).to.equal('attribute');
-    });
-
-    it('src attribute', async () => {
-      const provider = await fixture<AnpArticle>(html`<anp-article src=${SEED_URL}>${CONSUMERS}</anp-article>`);
-      await settled(provider);
-      expectSeedEverywhere(provider);
-      expect(provider.dataSource).to.equal('src');
-    });
-
-    it('a child <script type="application/json"> (present at upgrade)', async () => {
-      const host = attachHtml(`<anp-article><script type="application/json">${seedJson()}</script>
-        <anp-meta-box></anp-meta-box><div><anp-checklist></anp-checklist></div>
-        <section><anp-score-bars></anp-score-bars></section><aside><div><anp-similar-posts></anp-similar-posts></div></aside></anp-article>`);
-      const provider = host.querySelector('anp-article')!;
-      await settled(provider);
-      expectSeedEverywhere(provider);
-      expect(provider.dataSource).to.equal('script');
-    });
-
-    it('a script child appended after it upgraded', async () => {
-      const provider = await fixture<AnpArticle>(html`<anp-article>${CONSUMERS}</anp-article>`);
-      provider.prepend(jsonScript(seedJson()));
-      await settled(provider);
-      expectSeedEverywhere(provider);
+    inputPathTests<AnpArticle>({
+      tag: 'anp-article',
+      inner: `<anp-meta-box></anp-meta-box><div><anp-checklist></anp-checklist></div>
+        <section><anp-score-bars></anp-score-bars></section><aside><div><anp-similar-posts></anp-similar-posts></div></aside>`,
+      expectShown: expectSeedEverywhere,
+      context: false,
+      probe: {
+        article: (label) => ({ meta: { checklist: [label] } }),
+        shown: (el) => checklistLabels(el.querySelector('anp-checklist')!).join(' | '),
+      },
     });
 
     it("a script child inside a consumer is that consumer's own, not the provider's", async () => {

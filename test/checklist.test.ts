@@ -1,9 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
-import type { AnpArticle, AnpChecklist, AnpChecklistChangeEvent } from '../src/index.js';
+import type { AnpChecklist, AnpChecklistChangeEvent } from '../src/index.js';
 import {
-  attachHtml,
   collectErrors,
   inShadow,
   jsonScript,
@@ -17,6 +16,7 @@ import {
   withBadInput,
   withoutComments,
 } from './helpers.js';
+import { inputPathTests } from './shared/input-paths.js';
 
 const SEED_ITEMS = SEED_VALUES.listItems.checklist;
 
@@ -98,79 +98,11 @@ describe('<anp-checklist>', () => {
   });
 
   describe('input paths', () => {
-    it('items property', async () => {
-      const el = await fixture<AnpChecklist>(html`<anp-checklist .items=${[...SEED_ITEMS]}></anp-checklist>`);
-      expectSeedItems(el);
-    });
-
-    it('article property (object)', async () => {
-      const el = await seedChecklist();
-      expectSeedItems(el);
-      expect(el.dataSource).to.equal('article');
-    });
-
-    it('article property (JSON string)', async () => {
-      const el = await fixture<AnpChecklist>(html`<anp-checklist .article=${seedJson()}></anp-checklist>`);
-      expectSeedItems(el);
-    });
-
-    it('article attribute', async () => {
-      const el = await fixture<AnpChecklist>(html`<anp-checklist article=${seedJson()}></anp-checklist>`);
-      expectSeedItems(el);
-      expect(el.dataSource).to.equal('attribute');
-    });
-
-    it('src attribute', async () => {
-      const el = await fixture<AnpChecklist>(html`<anp-checklist src=${SEED_URL}></anp-checklist>`);
-      await el.updateComplete;
-      expectSeedItems(el);
-      expect(el.dataSource).to.equal('src');
-    });
-
-    it('child <script type="application/json"> present at upgrade', async () => {
-      const host = attachHtml(`<anp-checklist><script type="application/json">${seedJson()}</script></anp-checklist>`);
-      const el = host.querySelector('anp-checklist')!;
-      await el.updateComplete;
-      expectSeedItems(el);
-      expect(el.dataSource).to.equal('script');
-    });
-
-    it('a script child appended after the element upgraded', async () => {
-      const el = await fixture<AnpChecklist>(html`<anp-checklist></anp-checklist>`);
-      expect(shadowText(el)).to.equal('');
-      el.append(jsonScript(seedJson()));
-      await tick();
-      await el.updateComplete;
-      expectSeedItems(el);
-    });
-
-    it('the nearest <anp-article>', async () => {
-      const article = await fixture<AnpArticle>(
-        html`<anp-article .article=${seedArticle()}
-          ><section><anp-checklist></anp-checklist></section
-        ></anp-article>`,
-      );
-      const el = article.querySelector('anp-checklist')!;
-      await el.updateComplete;
-      expectSeedItems(el);
-      expect(el.dataSource).to.equal('context');
-    });
-
-    it('items beats article, and article beats the context', async () => {
-      const article = await fixture<AnpArticle>(
-        html`<anp-article .article=${{ meta: { checklist: ['from context'] } }}>
-          <anp-checklist .items=${['from items']} .article=${{ meta: { checklist: ['from article'] } }}></anp-checklist>
-        </anp-article>`,
-      );
-      const el = article.querySelector('anp-checklist')!;
-      await el.updateComplete;
-      expect(labelTexts(el)).to.deep.equal(['from items']);
-      el.items = undefined;
-      await el.updateComplete;
-      expect(labelTexts(el)).to.deep.equal(['from article']);
-      el.article = undefined;
-      await el.updateComplete;
-      expect(labelTexts(el)).to.deep.equal(['from context']);
+    inputPathTests<AnpChecklist>({
+      tag: 'anp-checklist',
+      expectShown: (el) => expectSeedItems(el),
+      own: { property: 'items', value: () => [...SEED_ITEMS], probe: (label) => [label] },
+      probe: { article: (label) => ({ meta: { checklist: [label] } }), shown: (el) => labelTexts(el).join(' | ') },
     });
   });
 

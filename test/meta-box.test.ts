@@ -7,18 +7,16 @@ import {
   expectSeedFlagsEntitiesPayload,
   expectSeedReadingTimeAndViews,
   inShadow,
-  jsonScript,
   nextError,
   seedArticle,
   seedJson,
-  SEED_URL,
   SEED_VALUES,
   shadowText,
   shadowTexts,
   textOf,
-  tick,
   withoutComments,
 } from './helpers.js';
+import { inputPathTests } from './shared/input-paths.js';
 
 async function seedBox(): Promise<AnpMetaBox> {
   const el = await fixture<AnpMetaBox>(html`<anp-meta-box .article=${seedArticle()}></anp-meta-box>`);
@@ -104,88 +102,10 @@ describe('<anp-meta-box>', () => {
   });
 
   describe('input paths', () => {
-    it('article property (object)', async () => {
-      expectSeedRendered(await seedBox());
-    });
-
-    it('article property (JSON string)', async () => {
-      const el = await fixture<AnpMetaBox>(html`<anp-meta-box .article=${seedJson()}></anp-meta-box>`);
-      expectSeedRendered(el);
-    });
-
-    it('article attribute', async () => {
-      const el = await fixture<AnpMetaBox>(html`<anp-meta-box article=${seedJson()}></anp-meta-box>`);
-      expectSeedRendered(el);
-      expect(el.dataSource).to.equal('attribute');
-    });
-
-    it('src attribute', async () => {
-      const el = await fixture<AnpMetaBox>(html`<anp-meta-box src=${SEED_URL}></anp-meta-box>`);
-      await el.updateComplete;
-      expectSeedRendered(el);
-      expect(el.dataSource).to.equal('src');
-    });
-
-    it('child <script type="application/json">', async () => {
-      const host = document.createElement('div');
-      host.innerHTML = `<anp-meta-box><script type="application/json">${seedJson()}</script></anp-meta-box>`;
-      document.body.append(host);
-      const el = host.querySelector('anp-meta-box')!;
-      await el.updateComplete;
-      expectSeedRendered(el);
-      expect(el.dataSource).to.equal('script');
-      host.remove();
-    });
-
-    it('a script child added after the element (as the HTML parser does)', async () => {
-      const el = await fixture<AnpMetaBox>(html`<anp-meta-box></anp-meta-box>`);
-      el.append(jsonScript(seedJson()));
-      await tick();
-      await el.updateComplete;
-      expectSeedRendered(el);
-    });
-
-    it('the nearest <anp-article>', async () => {
-      const article = await fixture(
-        html`<anp-article .article=${seedArticle()}
-          ><div><anp-meta-box></anp-meta-box></div
-        ></anp-article>`,
-      );
-      const el = article.querySelector('anp-meta-box')!;
-      await el.updateComplete;
-      expectSeedRendered(el);
-      expect(el.dataSource).to.equal('context');
-    });
-
-    it('takes the first input in SPEC order: property > attribute > src > script > context', async () => {
-      const one = (topic: string) => JSON.stringify({ meta: { topic } });
-      const article = await fixture(
-        html`<anp-article .article=${{ meta: { topic: 'from context' } }}>
-          <anp-meta-box article=${one('from attribute')} src=${SEED_URL}
-            ><script type="application/json">
-              ${one('from script')}
-            </script></anp-meta-box
-          >
-        </anp-article>`,
-      );
-      const el = article.querySelector('anp-meta-box')!;
-      const topic = () => textOf(ddFor(el, 'topic'));
-      el.article = { meta: { topic: 'from property' } };
-      await el.updateComplete;
-      expect(topic()).to.equal('from property');
-      el.article = undefined;
-      await el.updateComplete;
-      expect(topic()).to.equal('from attribute');
-      el.removeAttribute('article');
-      await el.updateComplete;
-      expect(topic()).to.equal('tracking data quality signals / python services');
-      el.removeAttribute('src');
-      await el.updateComplete;
-      expect(topic()).to.equal('from script');
-      el.querySelector('script')!.remove();
-      await tick();
-      await el.updateComplete;
-      expect(topic()).to.equal('from context');
+    inputPathTests<AnpMetaBox>({
+      tag: 'anp-meta-box',
+      expectShown: expectSeedRendered,
+      probe: { article: (topic) => ({ meta: { topic } }), shown: (el) => textOf(ddFor(el, 'topic')) },
     });
 
     it('takes meta sent alone (no meta key) as the meta', async () => {

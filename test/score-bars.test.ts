@@ -1,9 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define.js';
 import { LIMITS } from '../src/core/normalize.js';
-import type { AnpArticle, AnpScoreBars } from '../src/index.js';
+import type { AnpScoreBars } from '../src/index.js';
 import {
-  attachHtml,
   collectErrors,
   inShadow,
   jsonScript,
@@ -13,10 +12,10 @@ import {
   SEED_VALUES,
   shadowText,
   textOf,
-  tick,
   withBadInput,
   withoutComments,
 } from './helpers.js';
+import { inputPathTests } from './shared/input-paths.js';
 
 const SEED_SCORES = SEED_VALUES.scores;
 
@@ -94,79 +93,11 @@ describe('<anp-score-bars>', () => {
   });
 
   describe('input paths', () => {
-    it('scores property', async () => {
-      const el = await fixture<AnpScoreBars>(html`<anp-score-bars .scores=${{ ...SEED_SCORES }}></anp-score-bars>`);
-      expectSeedBars(el);
-    });
-
-    it('article property (object)', async () => {
-      const el = await seedBars();
-      expectSeedBars(el);
-      expect(el.dataSource).to.equal('article');
-    });
-
-    it('article property (JSON string)', async () => {
-      const el = await fixture<AnpScoreBars>(html`<anp-score-bars .article=${seedJson()}></anp-score-bars>`);
-      expectSeedBars(el);
-    });
-
-    it('article attribute', async () => {
-      const el = await fixture<AnpScoreBars>(html`<anp-score-bars article=${seedJson()}></anp-score-bars>`);
-      expectSeedBars(el);
-      expect(el.dataSource).to.equal('attribute');
-    });
-
-    it('src attribute', async () => {
-      const el = await fixture<AnpScoreBars>(html`<anp-score-bars src=${SEED_URL}></anp-score-bars>`);
-      await el.updateComplete;
-      expectSeedBars(el);
-      expect(el.dataSource).to.equal('src');
-    });
-
-    it('child <script type="application/json"> present at upgrade', async () => {
-      const host = attachHtml(`<anp-score-bars><script type="application/json">${seedJson()}</script></anp-score-bars>`);
-      const el = host.querySelector('anp-score-bars')!;
-      await el.updateComplete;
-      expectSeedBars(el);
-      expect(el.dataSource).to.equal('script');
-    });
-
-    it('a script child appended after the element upgraded', async () => {
-      const el = await fixture<AnpScoreBars>(html`<anp-score-bars></anp-score-bars>`);
-      expect(shadowText(el)).to.equal('');
-      el.append(jsonScript(seedJson()));
-      await tick();
-      await el.updateComplete;
-      expectSeedBars(el);
-    });
-
-    it('the nearest <anp-article>', async () => {
-      const article = await fixture<AnpArticle>(
-        html`<anp-article .article=${seedArticle()}
-          ><div><anp-score-bars></anp-score-bars></div
-        ></anp-article>`,
-      );
-      const el = article.querySelector('anp-score-bars')!;
-      await el.updateComplete;
-      expectSeedBars(el);
-      expect(el.dataSource).to.equal('context');
-    });
-
-    it('scores beats article, and article beats the context', async () => {
-      const article = await fixture<AnpArticle>(
-        html`<anp-article .article=${{ meta: { score: { context: 10 } } }}>
-          <anp-score-bars .scores=${{ own: 30 }} .article=${{ meta: { score: { article: 20 } } }}></anp-score-bars>
-        </anp-article>`,
-      );
-      const el = article.querySelector('anp-score-bars')!;
-      await el.updateComplete;
-      expect(bars(el).map((bar) => [bar.name, bar.value])).to.deep.equal([['own', 30]]);
-      el.scores = undefined;
-      await el.updateComplete;
-      expect(bars(el).map((bar) => [bar.name, bar.value])).to.deep.equal([['article', 20]]);
-      el.article = undefined;
-      await el.updateComplete;
-      expect(bars(el).map((bar) => [bar.name, bar.value])).to.deep.equal([['context', 10]]);
+    inputPathTests<AnpScoreBars>({
+      tag: 'anp-score-bars',
+      expectShown: (el) => expectSeedBars(el),
+      own: { property: 'scores', value: () => ({ ...SEED_SCORES }), probe: (label) => ({ [label]: 30 }) },
+      probe: { article: (label) => ({ meta: { score: { [label]: 20 } } }), shown: (el) => barNames(el).join(' | ') },
     });
   });
 

@@ -2,7 +2,6 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define.js';
 import type { AnpArticle, AnpSimilarPosts } from '../src/index.js';
 import {
-  attachHtml,
   collectErrors,
   inShadow,
   jsonScript,
@@ -18,6 +17,7 @@ import {
   withBadInput,
   withoutComments,
 } from './helpers.js';
+import { inputPathTests } from './shared/input-paths.js';
 
 function items(el: AnpSimilarPosts): HTMLLIElement[] {
   return inShadow<HTMLLIElement>(el, '[part~="list"] > li[part~="item"]');
@@ -98,81 +98,20 @@ describe('<anp-similar-posts>', () => {
   });
 
   describe('input paths', () => {
-    it('posts property', async () => {
-      const el = await fixture<AnpSimilarPosts>(html`<anp-similar-posts .posts=${postsArticle().similar_posts}></anp-similar-posts>`);
-      expectPosts(el);
-    });
-
-    it('article property (object)', async () => {
-      const el = await postsBox();
-      expectPosts(el);
-      expect(el.dataSource).to.equal('article');
-    });
-
-    it('article property (JSON string)', async () => {
-      const el = await fixture<AnpSimilarPosts>(html`<anp-similar-posts .article=${postsJson()}></anp-similar-posts>`);
-      expectPosts(el);
-    });
-
-    it('article attribute', async () => {
-      const el = await fixture<AnpSimilarPosts>(html`<anp-similar-posts article=${postsJson()}></anp-similar-posts>`);
-      expectPosts(el);
-      expect(el.dataSource).to.equal('attribute');
-    });
-
-    it('src attribute', async () => {
-      const el = await fixture<AnpSimilarPosts>(html`<anp-similar-posts src=${POSTS_URL}></anp-similar-posts>`);
-      await el.updateComplete;
-      expectPosts(el);
-      expect(el.dataSource).to.equal('src');
-    });
-
-    it('child <script type="application/json"> present at upgrade', async () => {
-      const host = attachHtml(`<anp-similar-posts><script type="application/json">${postsJson()}</script></anp-similar-posts>`);
-      const el = host.querySelector('anp-similar-posts')!;
-      await el.updateComplete;
-      expectPosts(el);
-      expect(el.dataSource).to.equal('script');
-    });
-
-    it('a script child appended after the element upgraded', async () => {
-      const el = await fixture<AnpSimilarPosts>(html`<anp-similar-posts></anp-similar-posts>`);
-      expect(shadowText(el)).to.equal('');
-      el.append(jsonScript(postsJson()));
-      await tick();
-      await el.updateComplete;
-      expectPosts(el);
-    });
-
-    it('the nearest <anp-article>', async () => {
-      const article = await fixture<AnpArticle>(
-        html`<anp-article .article=${postsArticle()}
-          ><aside><anp-similar-posts></anp-similar-posts></aside
-        ></anp-article>`,
-      );
-      const el = article.querySelector('anp-similar-posts')!;
-      await el.updateComplete;
-      expectPosts(el);
-      expect(el.dataSource).to.equal('context');
-    });
-
-    it('posts beats article, and article beats the context', async () => {
-      const one = (title: string) => [{ title, url: `https://example.com/${title.replace(/ /g, '-')}` }];
-      const article = await fixture<AnpArticle>(
-        html`<anp-article .article=${{ similar_posts: one('from context') }}>
-          <anp-similar-posts .posts=${one('from posts')} .article=${{ similar_posts: one('from article') }}></anp-similar-posts>
-        </anp-article>`,
-      );
-      const el = article.querySelector('anp-similar-posts')!;
-      await el.updateComplete;
-      expect(titles(el)).to.deep.equal(['from posts']);
-      el.posts = undefined;
-      await el.updateComplete;
-      expect(titles(el)).to.deep.equal(['from article']);
-      el.article = undefined;
-      await el.updateComplete;
-      expect(titles(el)).to.deep.equal(['from context']);
-      expect(links(el).map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.com/from-context']);
+    const one = (title: string) => [{ title, url: `https://example.com/${title}` }];
+    inputPathTests<AnpSimilarPosts>({
+      tag: 'anp-similar-posts',
+      expectShown: (el) => expectPosts(el),
+      article: { object: postsArticle, json: postsJson, url: POSTS_URL },
+      own: { property: 'posts', value: () => postsArticle().similar_posts, probe: one },
+      probe: {
+        article: (label) => ({ similar_posts: one(label) }),
+        // Each title a link to its own URL: the post arrived whole.
+        shown: (el) =>
+          links(el)
+            .map((a) => (a.getAttribute('href') === one(textOf(a))[0].url ? textOf(a) : `${textOf(a)} -> ${a.href}`))
+            .join(' | '),
+      },
     });
   });
 

@@ -5,31 +5,18 @@
 import { createElement as h, Fragment, memo } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { normalizeArticle, normalizeChecklistItems, normalizeScores, normalizeSimilarPosts } from '../../dist/core/normalize.js';
+import {
+  KNOWN_META_KEYS,
+  normalizeArticle,
+  normalizeChecklistItems,
+  normalizeScores,
+  normalizeSimilarPosts,
+} from '../../dist/core/normalize.js';
 import { fieldLabel, formatDate, formatInteger, formatMinutes, formatNumber, isoMinutes, uiLabel } from '../../dist/core/format.js';
 
 const LOCALE = 'en';
-const KNOWN = new Set([
-  'topic',
-  'code_language',
-  'difficulty',
-  'reference',
-  'hash',
-  'summary',
-  'ai_brief',
-  'ai_outline',
-  'stack',
-  'tools',
-  'checklist',
-  'notes',
-  'reading_time',
-  'view_count',
-  'score',
-  'revision',
-  'flags',
-  'entities',
-  'payload',
-]);
+/** The meta keys with a place of their own, as the library knows them. */
+const KNOWN = new Set(KNOWN_META_KEYS);
 
 const CSS = `
 .anp-box { display: block; font: inherit; border: 1px solid #d0d7de; border-radius: 6px; padding: 0.75rem; margin: 0.5rem 0; }

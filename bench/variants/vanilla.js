@@ -39,7 +39,7 @@
  * rendered through the same <template> innerHTML, unsanitized. A raw string
  * without '<' is rendered as text, exactly as the safe path does.
  */
-import { normalizeArticle, parseJson, LIMITS } from '../../dist/core/normalize.js';
+import { normalizeArticle, parseJson, LIMITS, KNOWN_META_KEYS } from '../../dist/core/normalize.js';
 import {
   canonicalKey,
   fieldLabel,
@@ -77,27 +77,8 @@ const similarPostsSheet = sheet(...similarPostsStyles.map((style) => style.cssTe
 // ---------------------------------------------------------------------------
 // DOM helpers.
 
-const KNOWN = new Set([
-  'topic',
-  'code_language',
-  'difficulty',
-  'reference',
-  'hash',
-  'summary',
-  'ai_brief',
-  'ai_outline',
-  'stack',
-  'tools',
-  'checklist',
-  'notes',
-  'reading_time',
-  'view_count',
-  'score',
-  'revision',
-  'flags',
-  'entities',
-  'payload',
-]);
+/** The meta keys with a place of their own, as the library knows them. */
+const KNOWN = new Set(KNOWN_META_KEYS);
 
 function el(tag, part) {
   const node = document.createElement(tag);

@@ -143,7 +143,7 @@ export abstract class AnpElement extends LitElement {
   }
 
   /** The element's custom states (`:state(...)`), where the browser has them. */
-  private customStates(): { add(state: string): void; delete(state: string): void } | undefined {
+  private customStates(): CustomStateSet | undefined {
     if (this.internals === undefined) {
       try {
         this.internals = this.attachInternals();
@@ -151,8 +151,9 @@ export abstract class AnpElement extends LitElement {
         this.internals = null;
       }
     }
-    return (this.internals as (ElementInternals & { states?: { add(state: string): void; delete(state: string): void } }) | null)?.states;
+    return this.internals?.states;
   }
+
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
