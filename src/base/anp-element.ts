@@ -154,7 +154,6 @@ export abstract class AnpElement extends LitElement {
     return this.internals?.states;
   }
 
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.source.sync();
