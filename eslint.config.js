@@ -15,7 +15,7 @@ const SANITIZER = 'src/core/sanitize.ts';
 const PURIFIER = 'src/core/purifier.ts';
 // The one file that feeds unsafeHTML, with SanitizedHtml from the sanitizer only
 // (kept out of core so that core/* imports no Lit).
-const RICH_CONTENT = 'src/base/rich-content.ts';
+const RICH_CONTENT = 'src/internal/rich-content.ts';
 // The one file that makes template strings at run time (lists as one template each),
 // from constant units only: calling Lit's `html` as a function anywhere else is refused.
 const REPEATED = 'src/internal/repeated.ts';

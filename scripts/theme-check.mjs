@@ -34,7 +34,7 @@ const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const OUT = resolve(root, 'test-results/theme');
 
-/** The defaults in src/styles/host.styles.ts and src/components/score-bars/score-meter.ts. */
+/** The defaults in src/styles/host.styles.ts and src/internal/score-meter.styles.ts. */
 const ACCENT_LIGHT = [37, 99, 235];
 const ACCENT_DARK = [147, 180, 255];
 /** Without a theme: #2563eb mixed 55 % with the page's text colour, black (light scheme) or white (dark scheme). */

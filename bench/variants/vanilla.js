@@ -52,9 +52,8 @@ import {
   uiLabel,
 } from '../../dist/core/format.js';
 import { labelPack } from '../../dist/core/locales.js';
-import { hostStyles } from '../../dist/styles/host.styles.js';
 import { metaBoxStyles } from '../../dist/components/meta-box/meta-box.styles.js';
-import { scoreMeterStyles, SCORE_LOW, SCORE_HIGH } from '../../dist/components/score-bars/score-meter.js';
+import { SCORE_LOW, SCORE_HIGH } from '../../dist/internal/score-meter.js';
 // The elements' own sheets, read from dist/ like the shared ones: the floor draws with the library's exact CSS.
 import { checklistStyles } from '../../dist/components/checklist/checklist.styles.js';
 import { scoreBarsStyles } from '../../dist/components/score-bars/score-bars.styles.js';
@@ -69,7 +68,7 @@ function sheet(...texts) {
   return result;
 }
 
-const metaBoxSheet = sheet(hostStyles.cssText, scoreMeterStyles.cssText, metaBoxStyles.cssText);
+const metaBoxSheet = sheet(...metaBoxStyles.map((style) => style.cssText));
 const checklistSheet = sheet(...checklistStyles.map((style) => style.cssText));
 const scoreBarsSheet = sheet(...scoreBarsStyles.map((style) => style.cssText));
 const similarPostsSheet = sheet(...similarPostsStyles.map((style) => style.cssText));

@@ -3,7 +3,7 @@
  *
  * Rich fields (`summary`, `ai_brief`, `notes[]`) pass through `sanitizeRich`
  * once, during normalization; elements render the result with `richContent`
- * (`base/rich-content.ts`, the one place that feeds `unsafeHTML`).
+ * (`internal/rich-content.ts`, the one place that feeds `unsafeHTML`).
  * Everything else in an article is bound as text by Lit and never parsed.
  *
  * DOMPurify is not in this module: most articles hold no markup, so it loads

@@ -4,7 +4,7 @@ import type { AnpInputError, Entry, GenericValue, KnownMetaKey, Meta } from '../
 import { canonicalKey, formatInteger, formatMinutes, isoMinutes } from '../../core/format.js';
 import type { ShownPart } from '../../core/article-context.js';
 import { KNOWN_META_KEYS } from '../../core/normalize.js';
-import { richContent } from '../../base/rich-content.js';
+import { richContent } from '../../internal/rich-content.js';
 import { AnpCardElement } from '../../base/anp-element.js';
 import { renderHeading } from '../../internal/heading.js';
 import { repeated, type Unit } from '../../internal/repeated.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Entity, Entry, GenericValue, Revision, RichText } from '../../core/article.js';
 import { fieldLabel, formatDate, formatInteger, formatNumber, uiLabel } from '../../core/format.js';
-import { richContent } from '../../base/rich-content.js';
+import { richContent } from '../../internal/rich-content.js';
 import { renderMore } from '../../internal/more.js';
 import { repeated, type Unit } from '../../internal/repeated.js';
 import type { ValueContext } from '../../internal/value-context.js';
