@@ -621,10 +621,12 @@ async function checkSimple(block, manifest) {
       return checkHttp(block.text);
     case 'shortcode':
       return checkShortcode(block.text);
+    case 'mermaid':
+      return checkMermaid(block.text);
     default:
       return {
         ok: false,
-        detail: `unknown language "${block.language}": give the block one of ts, tsx, vue, svelte, js, json, html, css, sh, php, http, shortcode`,
+        detail: `unknown language "${block.language}": give the block one of ts, tsx, vue, svelte, js, json, html, css, sh, php, http, shortcode, mermaid`,
       };
   }
 }
@@ -661,6 +663,77 @@ async function checkBlocks(blocks, manifest, examplesReady) {
   await checkVueProjects(byKind.vue);
   await checkSvelteProjects(byKind.svelte);
   await checkAngularProjects(byKind.angular);
+}
+
+/**
+ * A Mermaid flowchart, read the way Mermaid reads one (no renderer here):
+ * a `flowchart`/`graph` header with a direction, `subgraph` … `end` balanced,
+ * labels in quotes closed, and every node an edge names defined with a label
+ * somewhere (a typo in an id would draw a bare box).
+ */
+function checkMermaid(text) {
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('%%'));
+  if (!/^(flowchart|graph) (LR|RL|TB|TD|BT)$/.test(lines[0] ?? ''))
+    return { ok: false, detail: 'the first line must be `flowchart LR` (or TB, TD, RL, BT)' };
+  let depth = 0;
+  const defined = new Set();
+  const used = new Set();
+  for (const [index, line] of lines.slice(1).entries()) {
+    const where = `line ${index + 2}: ${line}`;
+    if ((line.match(/"/g) ?? []).length % 2) return { ok: false, detail: `unclosed quote, ${where}` };
+    // Labels out of the way: what is left is ids, edges and keywords.
+    const bare = line.replace(/\["[^"]*"\]|\("[^"]*"\)|\{"[^"]*"\}|"[^"]*"/g, (label) => (label.startsWith('"') ? '' : '#'));
+    for (const [, id] of line.matchAll(/([A-Za-z][\w-]*)\s*(?:\["|\("|\{")/g)) defined.add(id);
+    if (/^subgraph\b/.test(line)) {
+      depth++;
+      continue;
+    }
+    if (line === 'end') {
+      if (--depth < 0) return { ok: false, detail: `\`end\` without a subgraph, ${where}` };
+      continue;
+    }
+    if (/[[\](){}]/.test(bare.replace(/#/g, ''))) return { ok: false, detail: `a bracket outside a quoted label, ${where}` };
+    const parts = bare.split(/\s*(?:-->|-\.->|\.->|==>|---|--|-\.)\s*/);
+    for (const part of parts) for (const id of part.split('&')) if (id.trim().replace(/#$/, '')) used.add(id.trim().replace(/#$/, ''));
+  }
+  if (depth !== 0) return { ok: false, detail: `${depth} subgraph(s) without \`end\`` };
+  const missing = [...used].filter((id) => !defined.has(id));
+  return missing.length ? { ok: false, detail: `nodes used but never given a label: ${missing.join(', ')}` } : { ok: true };
+}
+
+/**
+ * docs/architecture.md matches the tree: every path it names exists, and
+ * every module under src/ is named (by its path, or by its file name in the
+ * section about its folder).
+ */
+function checkArchitecture() {
+  const file = join(root, 'docs/architecture.md');
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, 'utf8');
+  const named = [...text.matchAll(/`((?:src|scripts|test|bench|stories)\/[^`*<>\s]+)`/g)].map((match) => match[1]);
+  const missing = [...new Set(named)].filter((path) => !existsSync(join(root, path)));
+  record(`docs/architecture.md: the ${named.length} paths it names exist`, missing.length === 0, `not in the tree: ${missing.join(', ')}`);
+  const modules = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = `${dir}/${name.name}`;
+      if (name.isDirectory()) walk(path);
+      else if (name.name.endsWith('.ts') && !name.name.endsWith('.d.ts')) modules.push(path);
+    }
+  };
+  walk('src');
+  const unnamed = modules.filter((path) => {
+    const base = path.split('/').pop();
+    return !text.includes(path) && !text.includes(`\`${base}\``) && !text.includes(path.split('/').slice(0, -1).join('/') + '/');
+  });
+  record(
+    `docs/architecture.md: names every module under src/ (${modules.length})`,
+    unnamed.length === 0,
+    `not named: ${unnamed.join(', ')}`,
+  );
 }
 
 function describe(block) {
@@ -714,6 +787,7 @@ async function main() {
     perLanguage.set(block.language, (perLanguage.get(block.language) ?? 0) + 1);
   }
   console.log(`snippets: blocks per language: ${[...perLanguage].map(([language, count]) => `${language} ${count}`).join(', ')}`);
+  if (!only.length) checkArchitecture();
 }
 
 try {
