@@ -9,7 +9,7 @@ import type { Path } from './limits.js';
 import type { Capped, Reader } from './reader.js';
 
 /** The kind of each known meta key, in the order the docs and label packs list them. */
-export const META_SCHEMA: Readonly<Record<KnownMetaKey, MetaFieldKind>> = Object.freeze({
+export const META_SCHEMA: Readonly<Record<KnownMetaKey, MetaFieldKind>> = {
   topic: 'text',
   code_language: 'text',
   difficulty: 'text',
@@ -29,9 +29,9 @@ export const META_SCHEMA: Readonly<Record<KnownMetaKey, MetaFieldKind>> = Object
   flags: 'flags',
   entities: 'entities',
   payload: 'object',
-});
+};
 
-export const KNOWN_META_KEYS = Object.freeze(Object.keys(META_SCHEMA)) as readonly KnownMetaKey[];
+export const KNOWN_META_KEYS = Object.keys(META_SCHEMA) as readonly KnownMetaKey[];
 
 const KIND_OF = new Map<string, MetaFieldKind>(Object.entries(META_SCHEMA));
 
@@ -83,16 +83,20 @@ export function readMeta(reader: Reader, value: unknown, path: Path, skipKeys = 
   return metaOf(read?.values ?? []);
 }
 
-/** A meta of these fields, with the deprecated views the sibling elements still read (not enumerable: not part of the model). */
+/**
+ * A meta of these fields, with the deprecated views the checklist and score
+ * bars still read: not enumerable, so not part of the model.
+ */
 export function metaOf(fields: readonly MetaField[]): Meta {
-  const more: Record<string, number> = Object.create(null) as Record<string, number>;
-  for (const each of fields) if (each.more) more[each.key] = each.more;
-  const meta = { fields };
-  return Object.defineProperties(meta, {
-    more: { value: more },
-    checklist: { value: metaField(meta as Meta, 'checklist', 'list')?.value },
-    score: { value: metaField(meta as Meta, 'score', 'scores')?.value },
-  }) as Meta;
+  const [checklist, score] = ['checklist', 'score'].map((key) => fields.find((field) => field.key === key));
+  return Object.defineProperties(
+    { fields },
+    {
+      checklist: { value: checklist?.value },
+      score: { value: score?.value },
+      more: { value: { checklist: checklist?.more, score: score?.more } },
+    },
+  ) as Meta;
 }
 
 function readKnownField(reader: Reader, key: KnownMetaKey, kind: MetaFieldKind, value: unknown, path: Path): MetaField | undefined {
@@ -162,43 +166,28 @@ function readGenericFields(reader: Reader, value: unknown, path: Path): Capped<M
   });
 }
 
-/** The revision's own keys, in their fixed order (status, version, last reviewed), then any others as generic fields. */
+/** The revision's own keys in their fixed order, then any others as generic fields. */
+const REVISION_KEYS = ['status', 'version', 'last_reviewed'];
+const REVISION_KINDS = ['text', 'code', 'date'] as const;
+
 function readRevision(reader: Reader, value: unknown, path: Path): Capped<MetaField> | undefined {
-  const own: Partial<Record<'status' | 'version' | 'last_reviewed', MetaField | undefined>> = {};
+  // The last of each own key wins, in its fixed place.
+  const own: (MetaField | undefined)[] = [];
   const read = reader.keyed(value, path, (key, child, childPath) => {
     const canonical = canonicalKey(key);
-    switch (canonical) {
-      case 'status':
-        own.status = textField('text', canonical, reader.string(child, childPath));
-        return undefined;
-      case 'version':
-        // Versions arrive as numbers too (1.5): keep what the author wrote.
-        own.version = textField(
-          'code',
-          canonical,
-          typeof child === 'number' && Number.isFinite(child) ? String(child) : reader.string(child, childPath),
-        );
-        return undefined;
-      case 'last_reviewed': {
-        const text = reader.string(child, childPath);
-        if (text !== undefined && !isIsoDate(text)) {
-          reader.report(childPath, 'not-a-date', `expected an ISO 8601 date (YYYY-MM-DD), got "${text.slice(0, 40)}"`);
-        } else own.last_reviewed = textField('date', canonical, text);
-        return undefined;
-      }
-      default: {
-        const generic = reader.generic(child, childPath, path.length + 1);
-        return generic && field('generic', reader.capKey(key, childPath), generic);
-      }
+    const at = REVISION_KEYS.indexOf(canonical);
+    if (at === -1) {
+      const generic = reader.generic(child, childPath, path.length + 1);
+      return generic && field('generic', reader.capKey(key, childPath), generic);
     }
+    // Versions arrive as numbers too (1.5): keep what the author wrote.
+    const text = at === 1 && typeof child === 'number' && Number.isFinite(child) ? String(child) : reader.string(child, childPath);
+    if (at === 2 && text !== undefined && !isIsoDate(text)) {
+      reader.report(childPath, 'not-a-date', `expected an ISO 8601 date (YYYY-MM-DD), got "${text.slice(0, 40)}"`);
+    } else own[at] = text === undefined ? undefined : field(REVISION_KINDS[at], canonical, text);
+    return undefined;
   });
-  if (!read) return undefined;
-  const fields = [own.status, own.version, own.last_reviewed].filter((each) => each !== undefined);
-  return { values: [...fields, ...read.values], more: read.more };
-}
-
-function textField(kind: 'text' | 'code' | 'date', key: string, text: string | undefined): MetaField | undefined {
-  return text === undefined ? undefined : field(kind, key, text);
+  return read && { values: [...own.filter((each) => each !== undefined), ...read.values], more: read.more };
 }
 
 function readEntity(reader: Reader, item: unknown, path: Path): Entity | undefined {
