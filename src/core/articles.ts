@@ -8,6 +8,7 @@ import { canonicalKey } from './format.js';
 import { describeThrown, parseJson, type JsonSource } from './json-text.js';
 import { LIMITS, type Path } from './limits.js';
 import { isKnownMetaKey, metaOf, readMeta, readScores } from './meta-schema.js';
+import { readGeneric } from './generic.js';
 import { Reader, type Capped } from './reader.js';
 import { judgeUrl } from './url.js';
 
@@ -42,10 +43,10 @@ function readSimilarPosts(reader: Reader, value: unknown, path: Path): Capped<Si
             post.reading_time = reader.number(child, childPath, { min: 0 });
             break;
           case 'score':
-            post.score = readScores(reader, child, childPath)?.values;
+            post.score = readScores(reader, child, childPath)?.items;
             break;
           default: {
-            const generic = reader.generic(child, childPath, path.length + 2);
+            const generic = readGeneric(reader, child, childPath, path.length + 2);
             if (generic) post.extra.push({ key: reader.capKey(key, childPath), value: generic });
           }
         }
@@ -96,12 +97,12 @@ export function normalizeArticle(input: unknown, source: JsonSource = 'article')
     const root = reader.keyed(value, [], (key, child) => ({ key, value: child }), 'an article object');
     if (!root) return article;
     const byKey = new Map<string, Entry<unknown>>();
-    for (const entry of root.values) {
+    for (const entry of root.items) {
       const canonical = canonicalKey(entry.key);
       if (ROOT_KEYS.has(canonical) && !byKey.has(canonical)) byKey.set(canonical, entry);
     }
     const metaEntry = byKey.get('meta');
-    const rootIsMeta = !metaEntry && root.values.some(({ key }) => isKnownMetaKey(canonicalKey(key)));
+    const rootIsMeta = !metaEntry && root.items.some(({ key }) => isKnownMetaKey(canonicalKey(key)));
     const rootObject = value as object;
 
     const id = byKey.get('id');
@@ -126,7 +127,7 @@ export function normalizeArticle(input: unknown, source: JsonSource = 'article')
       reader.budget(LIMITS.maxPostValues);
       const read = reader.inside(rootObject, () => readSimilarPosts(reader, similar.value, [similar.key]));
       if (read) {
-        article.similar_posts = read.values;
+        article.similar_posts = read.items;
         if (read.more) article.similar_posts_more = read.more;
       }
     }
@@ -140,7 +141,7 @@ export function normalizeChecklistItems(input: unknown): Normalized<{ items: str
     () => ({ items: [], more: 0 }),
     (reader) => {
       const read = reader.list(input, [], 'a list of strings', (item, path) => reader.string(item, path));
-      return { items: read?.values ?? [], more: read?.more ?? 0 };
+      return { items: read?.items ?? [], more: read?.more ?? 0 };
     },
   );
 }
@@ -151,7 +152,7 @@ export function normalizeScores(input: unknown): Normalized<{ scores: Entry<numb
     () => ({ scores: [], more: 0 }),
     (reader) => {
       const read = readScores(reader, input, []);
-      return { scores: read?.values ?? [], more: read?.more ?? 0 };
+      return { scores: read?.items ?? [], more: read?.more ?? 0 };
     },
   );
 }
@@ -162,7 +163,7 @@ export function normalizeSimilarPosts(input: unknown): Normalized<{ posts: Simil
     () => ({ posts: [], more: 0 }),
     (reader) => {
       const read = readSimilarPosts(reader, input, []);
-      return { posts: read?.values ?? [], more: read?.more ?? 0 };
+      return { posts: read?.items ?? [], more: read?.more ?? 0 };
     },
   );
 }

@@ -6,6 +6,7 @@
 import type { Entity, Entry, KnownMetaKey, Meta, MetaField, MetaFieldKind } from './article.js';
 import { canonicalKey, isIsoDate } from './format.js';
 import type { Path } from './limits.js';
+import { readGeneric } from './generic.js';
 import type { Capped, Reader } from './reader.js';
 
 /** The kind of each known meta key, in the order the docs and label packs list them. */
@@ -46,29 +47,27 @@ export function metaField<K extends MetaFieldKind>(meta: Meta, key: string, kind
   return field && (kind === undefined || field.kind === kind) ? (field as Extract<MetaField, { kind: K }>) : undefined;
 }
 
-const NO_KEYS: ReadonlySet<string> = new Set();
-
 function field(kind: MetaFieldKind, key: string, value: unknown, more = 0, label = key): MetaField {
   return { kind, key, label, value, more } as MetaField;
 }
 
 /** A field of capped values, or nothing when none is left (no labelled row with an empty value). */
 function many(kind: MetaFieldKind, key: string, read: Capped<unknown> | undefined): MetaField | undefined {
-  return read?.values.length ? field(kind, key, read.values, read.more) : undefined;
+  return read?.items.length ? field(kind, key, read.items, read.more) : undefined;
 }
 
 /**
  * The meta object as fields, in input order. `skipKeys` (canonical) are
  * left out: the article's own keys when the meta arrived at the root.
  */
-export function readMeta(reader: Reader, value: unknown, path: Path, skipKeys = NO_KEYS): Meta {
+export function readMeta(reader: Reader, value: unknown, path: Path, skipKeys?: ReadonlySet<string>): Meta {
   const seen = new Set<string>();
   const read = reader.keyed(value, path, (key, child, fieldPath) => {
     const canonical = canonicalKey(key);
-    if (skipKeys.has(canonical)) return undefined;
+    if (skipKeys?.has(canonical)) return undefined;
     const kind = KIND_OF.get(canonical);
     if (!kind) {
-      const generic = reader.generic(child, fieldPath, path.length + 1);
+      const generic = readGeneric(reader, child, fieldPath, path.length + 1);
       if (!generic) return undefined;
       const label = reader.capKey(key, fieldPath);
       return field('generic', canonicalKey(label), generic, 0, label);
@@ -80,7 +79,7 @@ export function readMeta(reader: Reader, value: unknown, path: Path, skipKeys = 
     seen.add(canonical);
     return readKnownField(reader, canonical as KnownMetaKey, kind, child, fieldPath);
   });
-  return metaOf(read?.values ?? []);
+  return metaOf(read?.items ?? []);
 }
 
 /**
@@ -161,7 +160,7 @@ export function readScores(reader: Reader, value: unknown, path: Path): Capped<E
 /** An object of any JSON (`payload`), as generic fields. */
 function readGenericFields(reader: Reader, value: unknown, path: Path): Capped<MetaField> | undefined {
   return reader.keyed(value, path, (key, child, childPath) => {
-    const generic = reader.generic(child, childPath, path.length + 1);
+    const generic = readGeneric(reader, child, childPath, path.length + 1);
     return generic && field('generic', reader.capKey(key, childPath), generic);
   });
 }
@@ -177,7 +176,7 @@ function readRevision(reader: Reader, value: unknown, path: Path): Capped<MetaFi
     const canonical = canonicalKey(key);
     const at = REVISION_KEYS.indexOf(canonical);
     if (at === -1) {
-      const generic = reader.generic(child, childPath, path.length + 1);
+      const generic = readGeneric(reader, child, childPath, path.length + 1);
       return generic && field('generic', reader.capKey(key, childPath), generic);
     }
     // Versions arrive as numbers too (1.5): keep what the author wrote.
@@ -187,7 +186,7 @@ function readRevision(reader: Reader, value: unknown, path: Path): Capped<MetaFi
     } else own[at] = text === undefined ? undefined : field(REVISION_KINDS[at], canonical, text);
     return undefined;
   });
-  return read && { values: [...own.filter((each) => each !== undefined), ...read.values], more: read.more };
+  return read && { items: [...own.filter((each) => each !== undefined), ...read.items], more: read.more };
 }
 
 function readEntity(reader: Reader, item: unknown, path: Path): Entity | undefined {

@@ -4,7 +4,9 @@
  *
  * - `limits.ts`: the caps (`LIMITS`) and JSON pointers;
  * - `json-text.ts`: JSON text parsed within the caps;
- * - `reader.ts`: the bounded reader (caps, depth, cycles, errors with codes);
+ * - `reader.ts`: the bounded reader (caps, budgets, depth, cycles, errors with codes);
+ * - `generic.ts`: any other JSON as a tree of generic values, through the reader;
+ * - `plain-values.ts`: what an untrusted value is (plain object, number as text);
  * - `meta-schema.ts`: which meta key is which kind of field;
  * - `articles.ts`: articles, similar posts and the elements' own inputs.
  */

@@ -4,13 +4,14 @@
  * writes to what it reads, and reports every problem at its JSON pointer with
  * a code. What a value means is the meta schema's business, not this file's.
  */
-import type { AnpInputError, Entry, GenericValue, InputErrorCode, RichText } from './article.js';
-import { isIsoDate } from './format.js';
-import { ArticleBudgets } from './budgets.js';
+import type { AnpInputError, Entry, InputErrorCode, RichText } from './article.js';
 import { describeThrown } from './json-text.js';
 import { jsonPointer, LIMITS, type Path } from './limits.js';
 import { describe, isPlainObject, numberFromText, withoutTags } from './plain-values.js';
 import { sanitizeRich } from './sanitize.js';
+
+/** What one sanitizer call costs in `LIMITS.maxMarkup` units besides its tags. */
+const MARKUP_CALL_COST = 10;
 
 /** Characters kept of an object key. */
 const MAX_KEY_LENGTH = 200;
@@ -21,9 +22,9 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** The end of the message for rich text with nothing left to show. */
 const DROPPED = 'nothing is left, dropped';
 
-/** Values read so far, capped, with what the caps cut ("n more"). */
+/** What was read of a list or object, capped, with how much the caps cut ("n more"). */
 export interface Capped<T> {
-  values: T[];
+  items: T[];
   more: number;
 }
 
@@ -35,7 +36,9 @@ export class Reader {
   private maxNodes: number = LIMITS.maxNodes;
   private exhausted = false;
   private readonly ancestors = new Set<object>();
-  private readonly budgets = new ArticleBudgets();
+  private textLeft: number = LIMITS.maxText;
+  private textCut?: { path: string; count: number };
+  private markupLeft: number = LIMITS.maxMarkup;
 
   report(path: Path, code: InputErrorCode, message: string): void {
     if (this.errors.length >= LIMITS.maxErrors) this.unlisted++;
@@ -45,21 +48,46 @@ export class Reader {
   /** The problems found, capped: the summaries of the article-wide budgets, then how many were not listed. */
   finish(): AnpInputError[] {
     const errors = this.errors;
-    const textCut = this.budgets.textSummary();
-    if (textCut) errors.push(textCut);
+    if (this.textCut) {
+      const { path, count } = this.textCut;
+      const message = `text too long in total: past ${LIMITS.maxText} characters in this article, ${count} more strings were cut to ${LIMITS.minKeptText}`;
+      errors.push({ path, code: 'text-budget', message });
+    }
     if (this.unlisted) errors.push({ path: '', code: 'more-errors', message: `${this.unlisted} more problems not listed` });
     return errors;
   }
 
-  /** A string or key as kept: cut to `cap` characters (a string's cut reported), then to the article's text budget. */
-  private keepText(text: string, path: Path, cap: number, what: 'string' | 'key'): string {
+  /**
+   * A string or key as kept: cut to `cap` characters, and to what is left of
+   * the article's text budget (never below `LIMITS.minKeptText`). Only the
+   * cut for its own length is reported here; budget cuts are summed up once.
+   */
+  keepText(text: string, path: Path, cap: number, what: 'string' | 'key'): string {
     let kept = text;
     if (text.length > cap) {
       if (what === 'string') this.report(path, 'string-too-long', `string too long: ${text.length} characters, cut to ${cap}`);
       kept = text.slice(0, cap);
     }
-    kept = this.budgets.keepText(kept, path);
+    const allowed = Math.max(this.textLeft, LIMITS.minKeptText);
+    if (kept.length > allowed) {
+      kept = kept.slice(0, allowed);
+      if (this.textCut) this.textCut.count++;
+      else this.textCut = { path: jsonPointer(path), count: 1 };
+    }
+    this.textLeft = Math.max(0, this.textLeft - kept.length);
     return kept.length < text.length ? kept + '…' : text;
+  }
+
+  /**
+   * What `LIMITS.maxMarkup` allows for one rich string: true when it may be
+   * sanitized (and its cost is taken), false when it must be shown as text.
+   */
+  private spendMarkup(text: string): boolean {
+    let cost = MARKUP_CALL_COST;
+    for (let at = text.indexOf('<'); at !== -1 && cost <= this.markupLeft; at = text.indexOf('<', at + 1)) cost++;
+    if (cost > this.markupLeft) return false;
+    this.markupLeft -= cost;
+    return true;
   }
 
   /** Keys are data too: cut like strings, and counted in the text budget (`entries` reports a long one). */
@@ -111,14 +139,14 @@ export class Reader {
     expected = 'an object',
   ): Capped<T> | undefined {
     // PHP has one array type for lists and maps, so a CMS hands an empty object back as `[]`.
-    if (Array.isArray(value) && value.length === 0) return { values: [], more: 0 };
+    if (Array.isArray(value) && value.length === 0) return { items: [], more: 0 };
     if (!isPlainObject(value)) return this.wrongType(path, expected, value);
     if (this.ancestors.has(value)) {
       this.report(path, 'cycle', 'cycle: this object contains itself');
       return undefined;
     }
     const keys = Object.keys(value);
-    const kept: { key: string; child: unknown }[] = [];
+    const kept: [key: string, child: unknown][] = [];
     for (const key of keys) {
       if (FORBIDDEN_KEYS.has(key)) {
         this.report([...path, key], 'forbidden-key', `key "${key}" is not allowed and was dropped`);
@@ -137,18 +165,18 @@ export class Reader {
         // Reported at the object: its pointer would hold the key itself.
         this.report(path, 'key-too-long', `key too long: "${key.slice(0, 40)}…" has ${key.length} characters, cut to ${MAX_KEY_LENGTH}`);
       }
-      kept.push({ key, child });
+      kept.push([key, child]);
     }
     const more = keys.filter((key) => !FORBIDDEN_KEYS.has(key)).length - kept.length;
     if (more > 0) this.report(path, 'too-many-keys', `too many keys: showing ${LIMITS.maxKeys}, ${more} more not shown`);
-    const values: T[] = [];
+    const items: T[] = [];
     this.inside(value, () => {
-      for (const { key, child } of kept) {
-        const read_ = read(key, child, [...path, key]);
-        if (read_ !== undefined) values.push(read_);
+      for (const [key, child] of kept) {
+        const item = read(key, child, [...path, key]);
+        if (item !== undefined) items.push(item);
       }
     });
-    return { values, more };
+    return { items, more };
   }
 
   /** An object of uniform values as entries (keys capped); invalid values are reported and skipped. */
@@ -168,15 +196,14 @@ export class Reader {
     }
     const more = Math.max(0, value.length - LIMITS.maxItems);
     if (more > 0) this.report(path, 'too-many-items', `too many items: showing ${LIMITS.maxItems}, ${more} more not shown`);
-    const items = Array.prototype.slice.call(value, 0, LIMITS.maxItems) as unknown[];
-    const values: T[] = [];
+    const items: T[] = [];
     this.inside(value, () =>
-      items.forEach((item, index) => {
+      (Array.prototype.slice.call(value, 0, LIMITS.maxItems) as unknown[]).forEach((item, index) => {
         const kept = read(item, [...path, index]);
-        if (kept !== undefined) values.push(kept);
+        if (kept !== undefined) items.push(kept);
       }),
     );
-    return { values, more };
+    return { items, more };
   }
 
   string(value: unknown, path: Path): string | undefined {
@@ -186,7 +213,7 @@ export class Reader {
   }
 
   /** A number JSON can hold exactly: finite, within 2^53. */
-  private finite(value: number, path: Path): number | undefined {
+  finite(value: number, path: Path): number | undefined {
     if (!Number.isFinite(value)) this.report(path, 'not-finite', `expected a finite number, got ${String(value)}`);
     else if (Math.abs(value) > Number.MAX_SAFE_INTEGER)
       this.report(path, 'unsafe-number', 'number too large to represent exactly (beyond 2^53)');
@@ -216,11 +243,9 @@ export class Reader {
   /** A flag as JSON, PHP or a database spells it: true/false, 1/0, or "1"/"0"/"true"/"false" in any case. */
   flag(value: unknown, path: Path): boolean | undefined {
     if (!this.visit(path)) return undefined;
-    if (value === true || value === 1) return true;
-    if (value === false || value === 0) return false;
-    const text = typeof value === 'string' && value.length <= 40 ? value.trim().toLowerCase() : undefined;
-    if (text === '1' || text === 'true') return true;
-    if (text === '0' || text === 'false') return false;
+    const flag = typeof value === 'string' && value.length <= 40 ? value.trim().toLowerCase() : value;
+    if (flag === true || flag === 1 || flag === '1' || flag === 'true') return true;
+    if (flag === false || flag === 0 || flag === '0' || flag === 'false') return false;
     return this.wrongType(path, '0, 1, true or false', value);
   }
 
@@ -232,8 +257,9 @@ export class Reader {
    */
   rich(value: unknown, path: Path): RichText | undefined {
     const text = this.string(value, path);
-    if (text === undefined || !text.includes('<')) return text === undefined ? undefined : { kind: 'text', text };
-    if (!this.budgets.spendMarkup(text)) {
+    if (text === undefined) return undefined;
+    if (!text.includes('<')) return { kind: 'text', text };
+    if (!this.spendMarkup(text)) {
       const plain = withoutTags(text);
       const kept = plain.trim() !== '';
       const what = kept ? 'shown as text without its tags' : DROPPED;
@@ -246,42 +272,5 @@ export class Reader {
     if (removed.length)
       this.report(path, 'markup-removed', `removed markup that is not allowed: ${removed.join(', ')}${kept ? '' : `; ${DROPPED}`}`);
     return kept ? rich : undefined;
-  }
-
-  /** Any JSON, as a tree of generic values. `depth` counts levels below the article root. */
-  generic(value: unknown, path: Path, depth: number): GenericValue | undefined {
-    if (!this.visit(path)) return undefined;
-    switch (typeof value) {
-      case 'string': {
-        const text = this.keepText(value, path, LIMITS.maxStringLength, 'string');
-        return isIsoDate(text) ? { kind: 'date', iso: text } : { kind: 'text', text };
-      }
-      case 'number':
-        return this.finite(value, path) === undefined ? undefined : { kind: 'number', value };
-      case 'boolean':
-        return { kind: 'boolean', value };
-      case 'object':
-        break;
-      default:
-        return this.wrongType(path, 'JSON', value);
-    }
-    if (value === null) return { kind: 'null' };
-    if (depth >= LIMITS.maxDepth) {
-      this.report(path, 'too-deep', `nested too deep: more than ${LIMITS.maxDepth} levels; the rest is not shown`);
-      return undefined;
-    }
-    if (Array.isArray(value)) {
-      const read = this.list(value, path, 'a list', (item, itemPath) => this.generic(item, itemPath, depth + 1));
-      return read && { kind: 'list', items: read.values, more: read.more };
-    }
-    const map = this.genericEntries(value, path, depth);
-    if (!map) return undefined;
-    // PHP cannot tell `{}` from `[]`: where no type is expected, an object with nothing in it is the empty list.
-    if (!map.values.length && !map.more) return { kind: 'list', items: [], more: 0 };
-    return { kind: 'map', entries: map.values, more: map.more };
-  }
-
-  genericEntries(value: unknown, path: Path, depth: number): Capped<Entry<GenericValue>> | undefined {
-    return this.entries(value, path, (child, childPath) => this.generic(child, childPath, depth + 1));
   }
 }
