@@ -48,6 +48,10 @@ export type InputErrorCode =
   | 'url-refused'
   /** An entity without a name, a post without a title. */
   | 'incomplete'
+  /** An element's own option (`fields`, `exclude`, `labels`, `theme`) that is not what it takes; ignored. */
+  | 'invalid-option'
+  /** A `src` that could not be fetched (refused URL, network, status, timeout, size). */
+  | 'fetch-failed'
   /** The last entry, past `LIMITS.maxErrors`: how many more were not listed. */
   | 'more-errors';
 

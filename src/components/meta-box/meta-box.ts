@@ -62,7 +62,8 @@ function keyList(value: unknown, name: string): { keys?: Set<string>; errors: re
     parts = undefined;
   }
   if (!parts || !parts.every((part) => typeof part === 'string')) {
-    return { errors: [{ path: '', message: `${name}: expected a comma list of keys or an array of key strings; ignored` }] };
+    const message = `${name}: expected a comma list of keys or an array of key strings; ignored`;
+    return { errors: [{ path: '', code: 'invalid-option', message }] };
   }
   const keys = parts
     .map((key) => key.trim())
