@@ -4,7 +4,7 @@
  * parser and Intl are the browser's own.
  */
 import { expect } from '@open-wc/testing';
-import type { Article, GenericValue, Normalized, RichText } from '../src/core/article.js';
+import type { Article, Entity, Entry, GenericValue, Meta, MetaField, Normalized, RichText } from '../src/core/article.js';
 import {
   canonicalKey,
   DEFAULT_UI_LABELS,
@@ -17,7 +17,16 @@ import {
   resolveLocale,
   uiLabel,
 } from '../src/core/format.js';
-import { describeThrown, jsonPointer, LIMITS, normalizeArticle, parseJson } from '../src/core/normalize.js';
+import {
+  describeThrown,
+  jsonPointer,
+  KNOWN_META_KEYS,
+  LIMITS,
+  META_SCHEMA,
+  metaField,
+  normalizeArticle,
+  parseJson,
+} from '../src/core/normalize.js';
 import { loadSanitizer, RICH_ALLOWED_ATTRIBUTES, RICH_ALLOWED_TAGS, RICH_LINK_REL, sanitizeRich } from '../src/core/sanitize.js';
 import { ALLOWED_URL_SCHEMES, judgeUrl, safeHref } from '../src/core/url.js';
 import { throwingProxy, wordpressStored } from './helpers.js';
@@ -621,6 +630,54 @@ function normalize(input: unknown): Normalized<Article> {
   return result!;
 }
 
+/** The meta as the assertions read it (see `view`). */
+interface MetaView {
+  order: string[];
+  extra: Entry<GenericValue>[];
+  more: Record<string, number>;
+  topic?: string;
+  code_language?: string;
+  difficulty?: string;
+  reference?: string;
+  hash?: string;
+  summary?: RichText;
+  ai_brief?: RichText;
+  ai_outline?: Entry<string>[];
+  stack?: string[];
+  tools?: string[];
+  checklist?: string[];
+  notes?: RichText[];
+  reading_time?: number;
+  view_count?: number;
+  score?: Entry<number>[];
+  revision?: Entry<unknown>[];
+  flags?: Entry<boolean>[];
+  entities?: Entity[];
+  payload?: Entry<GenericValue>[];
+}
+
+/** A field's value; an object field's as `{ key, value }` entries of its fields. */
+function plainValue(field: MetaField): unknown {
+  return field.kind === 'object' ? field.value.map((child) => ({ key: child.label, value: plainValue(child) })) : field.value;
+}
+
+/**
+ * The meta's fields, for assertions: known fields by key (their values),
+ * `order` (each field's label key, in order), `extra` (the generic fields as
+ * `{ key, value }`) and `more` (each field's "n more", when there is one).
+ */
+function view(meta: Meta): MetaView {
+  const fields = meta.fields ?? [];
+  const known: Record<string, unknown> = {};
+  for (const field of fields) if (field.kind !== 'generic') known[field.key] = plainValue(field);
+  return {
+    ...(known as Partial<MetaView>),
+    order: fields.map((field) => field.label),
+    extra: fields.flatMap((field) => (field.kind === 'generic' ? [{ key: field.label, value: field.value }] : [])),
+    more: Object.fromEntries(fields.filter((field) => field.more).map((field) => [field.key, field.more])),
+  };
+}
+
 const paths = (result: Normalized<Article>) => result.errors.map((error) => error.path);
 const messages = (result: Normalized<Article>) => result.errors.map((error) => `${error.path} ${error.message}`);
 
@@ -651,7 +708,7 @@ describe('core/normalize: normalizeArticle', () => {
       expect(value.title).to.equal(input.title);
       expect(value.url).to.equal(new URL('/posts/alphanode-002918', document.baseURI).href);
       expect(value.similar_posts).to.deep.equal([]);
-      const meta = value.meta;
+      const meta = view(value.meta);
       expect(meta.topic).to.equal('tracking data quality signals / python services');
       expect(meta.code_language).to.equal('python');
       expect(meta.difficulty).to.equal('advanced');
@@ -672,8 +729,11 @@ describe('core/normalize: normalizeArticle', () => {
         { key: 'depth', value: 86 },
         { key: 'clarity', value: 87 },
       ]);
-      expect(meta.revision).to.deep.equal({ status: 'drafted', version: '1.5.8', last_reviewed: '2021-10-10', extra: [] });
-      expect(meta.revision!.last_reviewed).to.be.a('string');
+      expect(meta.revision).to.deep.equal([
+        { key: 'status', value: 'drafted' },
+        { key: 'version', value: '1.5.8' },
+        { key: 'last_reviewed', value: '2021-10-10' },
+      ]);
       expect(meta.flags).to.deep.equal([
         { key: 'ai_generated_style', value: true },
         { key: 'has_images', value: false },
@@ -692,6 +752,32 @@ describe('core/normalize: normalizeArticle', () => {
       expect(meta.extra).to.deep.equal([]);
       expect(meta.order).to.deep.equal(Object.keys(input.meta));
       expect(Object.keys(meta.more)).to.deep.equal([]);
+    });
+
+    it('is one field per key, in input order, each of the kind the meta schema gives its key', () => {
+      const input = seed();
+      const fields = normalize(input).value.meta.fields!;
+      expect(fields.map((field) => field.key)).to.deep.equal(Object.keys(input.meta));
+      expect(fields.map((field) => field.kind)).to.deep.equal(
+        Object.keys(input.meta).map((key) => META_SCHEMA[key as keyof typeof META_SCHEMA]),
+      );
+      expect(fields.every((field) => field.label === field.key && field.more === 0)).to.equal(true);
+      expect(KNOWN_META_KEYS).to.deep.equal(Object.keys(META_SCHEMA));
+      const revision = metaField(normalize(input).value.meta, 'revision', 'object')!;
+      expect(revision.value.map((field) => field.kind)).to.deep.equal(['text', 'code', 'date']);
+      expect(metaField(normalize(input).value.meta, 'revision', 'list')).to.equal(undefined);
+      // Unknown keys are generic fields: the canonical key to match, the input's spelling to label.
+      const [odd] = normalize({ meta: { 'Odd Key': [1] } }).value.meta.fields!;
+      expect(odd).to.deep.include({ kind: 'generic', key: 'odd_key', label: 'Odd Key', more: 0 });
+    });
+
+    it('keeps the deprecated views the sibling elements read, out of the model (not enumerable)', () => {
+      const meta = normalize(seed()).value.meta;
+      expect(meta.checklist).to.equal(metaField(meta, 'checklist', 'list')!.value);
+      expect(meta.score).to.equal(metaField(meta, 'score', 'scores')!.value);
+      expect(Object.keys(meta)).to.deep.equal(['fields']);
+      const capped = normalize({ meta: { checklist: Array.from({ length: LIMITS.maxItems + 3 }, () => 'x') } }).value.meta;
+      expect(capped.more.checklist).to.equal(3);
     });
 
     it('as JSON text gives the same as the object', () => {
@@ -737,9 +823,9 @@ describe('core/normalize: normalizeArticle', () => {
       meta: { summary: 'an <em>emphasised</em> summary', ai_brief: '<b>bold</b> brief', notes: ['<code>x()</code> note', 'plain note'] },
     });
     expect(result.errors).to.deep.equal([]);
-    expect(result.value.meta.summary).to.deep.equal({ kind: 'html', html: 'an <em>emphasised</em> summary' });
-    expect(result.value.meta.ai_brief).to.deep.equal({ kind: 'html', html: '<b>bold</b> brief' });
-    expect(result.value.meta.notes).to.deep.equal([
+    expect(view(result.value.meta).summary).to.deep.equal({ kind: 'html', html: 'an <em>emphasised</em> summary' });
+    expect(view(result.value.meta).ai_brief).to.deep.equal({ kind: 'html', html: '<b>bold</b> brief' });
+    expect(view(result.value.meta).notes).to.deep.equal([
       { kind: 'html', html: '<code>x()</code> note' },
       { kind: 'text', text: 'plain note' },
     ]);
@@ -750,23 +836,46 @@ describe('core/normalize: normalizeArticle', () => {
     expect(paths(result)).to.deep.equal(['/meta/summary', '/meta/notes/1']);
     expect(result.errors[0].message).to.match(/<script>/);
     expect(result.errors[1].message).to.match(/<img>/);
-    expect(result.value.meta.summary).to.deep.equal({ kind: 'html', html: 'ok ' });
+    expect(view(result.value.meta).summary).to.deep.equal({ kind: 'html', html: 'ok ' });
+  });
+
+  it('rich markup the sanitizer removes entirely is no value: no field, no empty note, and the removal is reported', () => {
+    const result = normalize({
+      meta: {
+        summary: '<script>x</script>',
+        ai_brief: ' <img src=x onerror=alert(1)> ',
+        notes: ['<img src=x onerror=alert(1)>', 'kept', '<b></b>'],
+        topic: 't',
+      },
+    });
+    expect(view(result.value.meta).order).to.deep.equal(['notes', 'topic']);
+    // An allowed element is something left, even empty.
+    expect(view(result.value.meta).notes).to.deep.equal([
+      { kind: 'text', text: 'kept' },
+      { kind: 'html', html: '<b></b>' },
+    ]);
+    expect(paths(result)).to.deep.equal(['/meta/summary', '/meta/ai_brief', '/meta/notes/0']);
+    expect(result.errors.map((error) => error.code)).to.deep.equal(['markup-removed', 'markup-removed', 'markup-removed']);
+    expect(result.errors[0].message).to.equal('removed markup that is not allowed: <script>; nothing is left, dropped');
+    expect(result.errors[2].message).to.match(/<img>.*nothing is left, dropped$/);
+    // Notes that were nothing but such markup leave no notes field at all.
+    expect(view(normalize({ meta: { notes: ['<script>x</script>'] } }).value.meta).order).to.deep.equal([]);
   });
 
   it('markup in text fields stays text', () => {
     const result = normalize({ meta: { topic: '<img src=x onerror=alert(1)>', tools: ['<b>x</b>'] } });
     expect(result.errors).to.deep.equal([]);
-    expect(result.value.meta.topic).to.equal('<img src=x onerror=alert(1)>');
-    expect(result.value.meta.tools).to.deep.equal(['<b>x</b>']);
+    expect(view(result.value.meta).topic).to.equal('<img src=x onerror=alert(1)>');
+    expect(view(result.value.meta).tools).to.deep.equal(['<b>x</b>']);
   });
 
-  it('keeps input order in meta.order: canonical names for known keys, the input spelling for the rest', () => {
+  it('keeps input order in meta.fields: canonical names for known keys, the input spelling for the rest', () => {
     const { value, errors } = normalize({ meta: { zeta: 1, topic: 't', Alpha_Key: 'a', viewCount: 3, 'reading-time': 4, middle: [1] } });
     expect(errors).to.deep.equal([]);
-    expect(value.meta.order).to.deep.equal(['zeta', 'topic', 'Alpha_Key', 'view_count', 'reading_time', 'middle']);
-    expect(value.meta.extra.map((entry) => entry.key)).to.deep.equal(['zeta', 'Alpha_Key', 'middle']);
-    expect(value.meta.view_count).to.equal(3);
-    expect(value.meta.reading_time).to.equal(4);
+    expect(view(value.meta).order).to.deep.equal(['zeta', 'topic', 'Alpha_Key', 'view_count', 'reading_time', 'middle']);
+    expect(view(value.meta).extra.map((entry) => entry.key)).to.deep.equal(['zeta', 'Alpha_Key', 'middle']);
+    expect(view(value.meta).view_count).to.equal(3);
+    expect(view(value.meta).reading_time).to.equal(4);
   });
 
   it('meta sent alone keeps article keys at the article level', () => {
@@ -774,15 +883,15 @@ describe('core/normalize: normalizeArticle', () => {
     expect(errors).to.deep.equal([]);
     expect(value.title).to.equal('T');
     expect(value.id).to.equal('7');
-    expect(value.meta.topic).to.equal('x');
-    expect(value.meta.order).to.deep.equal(['topic']);
+    expect(view(value.meta).topic).to.equal('x');
+    expect(view(value.meta).order).to.deep.equal(['topic']);
   });
 
   it('an object with neither meta nor meta fields has an empty meta', () => {
     const { value, errors } = normalize({ title: 'T', whatever: 1 });
     expect(errors).to.deep.equal([]);
-    expect(value.meta.order).to.deep.equal([]);
-    expect(value.meta.extra).to.deep.equal([]);
+    expect(view(value.meta).order).to.deep.equal([]);
+    expect(view(value.meta).extra).to.deep.equal([]);
   });
 
   it('invalid JSON text: one error at "", naming the input', () => {
@@ -791,7 +900,7 @@ describe('core/normalize: normalizeArticle', () => {
       expect(result.errors, JSON.stringify(text)).to.have.length(1);
       expect(result.errors[0].path).to.equal('');
       expect(result.errors[0].message).to.match(/^article: invalid JSON/);
-      expect(result.value.meta.order).to.deep.equal([]);
+      expect(view(result.value.meta).order).to.deep.equal([]);
     }
   });
 
@@ -812,8 +921,8 @@ describe('core/normalize: normalizeArticle', () => {
 
   it('duplicate aliases: the first is kept, the second reported', () => {
     const result = normalize({ meta: { viewCount: 1, view_count: 2, 'view count': 3 } });
-    expect(result.value.meta.view_count).to.equal(1);
-    expect(result.value.meta.order).to.deep.equal(['view_count']);
+    expect(view(result.value.meta).view_count).to.equal(1);
+    expect(view(result.value.meta).order).to.deep.equal(['view_count']);
     expect(paths(result)).to.deep.equal(['/meta/view_count', '/meta/view count']);
     for (const error of result.errors) expect(error.message).to.match(/duplicate/);
   });
@@ -825,8 +934,8 @@ describe('core/normalize: normalizeArticle', () => {
       });
       expect(messages(result).some((m) => m.startsWith('/meta/topic string too long'))).to.equal(true);
       expect(messages(result).some((m) => m.startsWith('/meta/payload/long string too long'))).to.equal(true);
-      expect(result.value.meta.topic!.length).to.be.at.most(LIMITS.maxStringLength + 1);
-      const long = result.value.meta.payload![0].value as { kind: 'text'; text: string };
+      expect(view(result.value.meta).topic!.length).to.be.at.most(LIMITS.maxStringLength + 1);
+      const long = view(result.value.meta).payload![0].value as { kind: 'text'; text: string };
       expect(long.text.length).to.be.at.most(LIMITS.maxStringLength + 1);
     });
 
@@ -834,7 +943,7 @@ describe('core/normalize: normalizeArticle', () => {
       const text = 'z'.repeat(LIMITS.maxStringLength);
       const result = normalize({ meta: { topic: text } });
       expect(result.errors).to.deep.equal([]);
-      expect(result.value.meta.topic).to.equal(text);
+      expect(view(result.value.meta).topic).to.equal(text);
     });
 
     it('a list longer than maxItems keeps maxItems and counts the rest', () => {
@@ -842,10 +951,10 @@ describe('core/normalize: normalizeArticle', () => {
       const result = normalize({ meta: { tools, payload: { list: tools } } });
       expect(messages(result).some((m) => m.startsWith('/meta/tools too many items'))).to.equal(true);
       expect(messages(result).some((m) => m.startsWith('/meta/payload/list too many items'))).to.equal(true);
-      expect(result.value.meta.tools).to.have.length(LIMITS.maxItems);
-      expect(result.value.meta.tools![0]).to.equal('t0');
-      expect(result.value.meta.more.tools).to.equal(123);
-      const list = result.value.meta.payload![0].value as { kind: 'list'; items: GenericValue[]; more: number };
+      expect(view(result.value.meta).tools).to.have.length(LIMITS.maxItems);
+      expect(view(result.value.meta).tools![0]).to.equal('t0');
+      expect(view(result.value.meta).more.tools).to.equal(123);
+      const list = view(result.value.meta).payload![0].value as { kind: 'list'; items: GenericValue[]; more: number };
       expect(list.items).to.have.length(LIMITS.maxItems);
       expect(list.more).to.equal(123);
     });
@@ -855,8 +964,8 @@ describe('core/normalize: normalizeArticle', () => {
       for (let i = 0; i < LIMITS.maxKeys + 40; i++) payload[`k${i}`] = i;
       const result = normalize({ meta: { payload } });
       expect(messages(result).some((m) => m.startsWith('/meta/payload too many keys'))).to.equal(true);
-      expect(result.value.meta.payload).to.have.length(LIMITS.maxKeys);
-      expect(result.value.meta.payload![0].key).to.equal('k0');
+      expect(view(result.value.meta).payload).to.have.length(LIMITS.maxKeys);
+      expect(view(result.value.meta).payload![0].key).to.equal('k0');
     });
 
     it('nesting deeper than maxDepth is cut and reported', () => {
@@ -865,7 +974,7 @@ describe('core/normalize: normalizeArticle', () => {
       const result = normalize({ meta: { payload: { deep }, extra_deep: deep } });
       expect(messages(result).some((m) => /nested too deep/.test(m) && m.startsWith('/meta/payload/deep'))).to.equal(true);
       expect(messages(result).some((m) => /nested too deep/.test(m) && m.startsWith('/meta/extra_deep'))).to.equal(true);
-      for (const entry of [...result.value.meta.payload!, ...result.value.meta.extra]) {
+      for (const entry of [...view(result.value.meta).payload!, ...view(result.value.meta).extra]) {
         expect(genericDepth(entry.value)).to.be.at.most(LIMITS.maxDepth);
       }
     });
@@ -876,7 +985,7 @@ describe('core/normalize: normalizeArticle', () => {
       const result = normalize({ meta: { payload, topic: 'after the flood' } });
       const tooLarge = result.errors.filter((e) => /input too large/.test(e.message));
       expect(tooLarge).to.have.length(1);
-      const count = result.value.meta.payload!.reduce((sum, entry) => sum + genericCount(entry.value), 0);
+      const count = view(result.value.meta).payload!.reduce((sum, entry) => sum + genericCount(entry.value), 0);
       expect(count).to.be.at.most(LIMITS.maxNodes);
       expect(count).to.be.greaterThan(LIMITS.maxNodes / 2);
     });
@@ -918,7 +1027,7 @@ describe('core/normalize: normalizeArticle', () => {
       it(`on ${what} as the article: an error at ""`, () => {
         const result = normalize(make());
         expect(paths(result), what).to.include('');
-        expect(result.value.meta.order).to.deep.equal([]);
+        expect(view(result.value.meta).order).to.deep.equal([]);
       });
     }
 
@@ -974,9 +1083,9 @@ describe('core/normalize: normalizeArticle', () => {
       article.meta = meta;
       const result = normalize(article);
       expect(result.errors).to.deep.equal([]);
-      expect(result.value.meta.topic).to.equal('null prototype');
-      expect(result.value.meta.tools).to.deep.equal(['a']);
-      expect(normalize(meta).value.meta.topic).to.equal('null prototype');
+      expect(view(result.value.meta).topic).to.equal('null prototype');
+      expect(view(result.value.meta).tools).to.deep.equal(['a']);
+      expect(view(normalize(meta).value.meta).topic).to.equal('null prototype');
     });
 
     it('on class instances', () => {
@@ -987,8 +1096,8 @@ describe('core/normalize: normalizeArticle', () => {
         }
       }
       const result = normalize({ meta: new Meta() });
-      expect(result.value.meta.topic ?? undefined).to.satisfy((topic: unknown) => topic === undefined || topic === 'from a class');
-      expect(result.value.meta.order).not.to.include('hidden');
+      expect(view(result.value.meta).topic ?? undefined).to.satisfy((topic: unknown) => topic === undefined || topic === 'from a class');
+      expect(view(result.value.meta).order).not.to.include('hidden');
     });
 
     it('on Dates, Maps, typed arrays, symbols, functions and bigints inside the meta: each reported at its path', () => {
@@ -1010,8 +1119,8 @@ describe('core/normalize: normalizeArticle', () => {
         '/meta/tools',
         '/meta/reading_time',
       ]);
-      expect(result.value.meta.topic).to.equal('kept');
-      expect(result.value.meta.payload).to.deep.equal([{ key: 'ok', value: { kind: 'text', text: 'fine' } }]);
+      expect(view(result.value.meta).topic).to.equal('kept');
+      expect(view(result.value.meta).payload).to.deep.equal([{ key: 'ok', value: { kind: 'text', text: 'fine' } }]);
     });
 
     it('on 100,000-deep nested arrays and objects, built iteratively', () => {
@@ -1031,7 +1140,7 @@ describe('core/normalize: normalizeArticle', () => {
       }
       const deepResult = normalize({ meta: { payload: { array, object } } });
       expect(deepResult.errors.filter((e) => /nested too deep/.test(e.message))).to.have.length(2);
-      for (const entry of deepResult.value.meta.payload!) expect(genericDepth(entry.value)).to.be.at.most(LIMITS.maxDepth);
+      for (const entry of view(deepResult.value.meta).payload!) expect(genericDepth(entry.value)).to.be.at.most(LIMITS.maxDepth);
     });
 
     it('on 100,000-deep JSON text', () => {
@@ -1051,7 +1160,7 @@ describe('core/normalize: normalizeArticle', () => {
       const result = normalize(article);
       expect(paths(result)).to.include.members(['/meta/payload/self', '/meta/payload/root', '/meta/odd/1']);
       for (const error of result.errors) expect(error.message).to.match(/cycle/);
-      expect(result.value.meta.topic).to.equal('loops');
+      expect(view(result.value.meta).topic).to.equal('loops');
       const rootCycle: Record<string, unknown> = { topic: 'meta alone' };
       rootCycle.payload = { back: rootCycle };
       expect(paths(normalize(rootCycle))).to.include('/payload/back');
@@ -1061,8 +1170,8 @@ describe('core/normalize: normalizeArticle', () => {
       const shared = { k: 1 };
       const result = normalize({ meta: { payload: { a: shared, b: shared }, first: shared, second: shared } });
       expect(result.errors).to.deep.equal([]);
-      expect(result.value.meta.payload).to.have.length(2);
-      expect(result.value.meta.extra).to.have.length(2);
+      expect(view(result.value.meta).payload).to.have.length(2);
+      expect(view(result.value.meta).extra).to.have.length(2);
     });
   });
 
@@ -1083,7 +1192,7 @@ describe('core/normalize: normalizeArticle', () => {
         '/meta/payload/constructor',
         '/meta/payload/prototype',
       ]);
-      expect(result.value.meta.payload).to.deep.equal([{ key: 'ok', value: { kind: 'number', value: 1 } }]);
+      expect(view(result.value.meta).payload).to.deep.equal([{ key: 'ok', value: { kind: 'number', value: 1 } }]);
       // Nothing of the dropped keys reached the result's prototypes either.
       expect(Object.getPrototypeOf(result.value)).to.equal(Object.prototype);
       expect(Object.getPrototypeOf(result.value.meta)).to.equal(Object.prototype);
@@ -1099,7 +1208,7 @@ describe('core/normalize: normalizeArticle', () => {
       expect(Object.getOwnPropertyNames(Object.prototype).sort()).to.deep.equal(before);
       expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
       expect(paths(result)).to.include.members(['/__proto__', '/similar_posts/0/__proto__']);
-      expect(result.value.meta.topic).to.equal('t');
+      expect(view(result.value.meta).topic).to.equal('t');
       expect(result.value.similar_posts!.map((post) => post.title)).to.deep.equal(['p']);
     });
   });
@@ -1129,7 +1238,7 @@ describe('core/normalize: normalizeArticle', () => {
     it('ranges: view_count a whole number of at least 0, reading_time at least 0, scores 0..100', () => {
       const result = normalize({ meta: { view_count: 1.5, reading_time: -1, score: { a: -1, b: 101, c: 0, d: 100 } } });
       expect(paths(result)).to.include.members(['/meta/view_count', '/meta/reading_time', '/meta/score/a', '/meta/score/b']);
-      expect(result.value.meta.score).to.deep.equal([
+      expect(view(result.value.meta).score).to.deep.equal([
         { key: 'c', value: 0 },
         { key: 'd', value: 100 },
       ]);
@@ -1196,7 +1305,7 @@ describe('core/normalize: what hostile objects throw never escapes', () => {
     for (const thrown of [unprintable, throwingProxy, errorWithThrowingMessage]) {
       let result: ReturnType<typeof normalizeArticle> | undefined;
       expect(() => (result = normalizeArticle(getterThrowing(thrown)))).not.to.throw();
-      expect(result!.value.meta.topic).to.equal('kept');
+      expect(view(result!.value.meta).topic).to.equal('kept');
       expect(result!.errors.map((e) => e.path)).to.include('/meta/difficulty');
     }
   });
@@ -1231,18 +1340,22 @@ describe('core/normalize: CMS data as it arrives (SPEC section 1)', () => {
     const stored = normalizeArticle(wordpressStored(seed()));
     expect(stored.errors).to.deep.equal([]);
     // Generic data (payload) has no expected type, so its numbers stay the text they were stored as.
-    const payloadAsText = original.value.meta.payload!.map(({ key, value }) =>
-      value.kind === 'number' ? { key, value: { kind: 'text', text: String(value.value) } } : { key, value },
+    const numberAsText = (field: MetaField): MetaField =>
+      field.kind === 'generic' && field.value.kind === 'number'
+        ? { ...field, value: { kind: 'text', text: String(field.value.value) } }
+        : field;
+    const fields = original.value.meta.fields!.map((field) =>
+      field.key === 'payload' && field.kind === 'object' ? { ...field, value: field.value.map(numberAsText) } : field,
     );
-    expect(stored.value).to.deep.equal({ ...original.value, meta: { ...original.value.meta, payload: payloadAsText } });
-    expect(original.value.meta.score!.map((entry) => entry.value)).to.deep.equal([78, 67, 86, 87]);
+    expect(stored.value).to.deep.equal({ ...original.value, meta: { fields } });
+    expect(view(original.value.meta).score!.map((entry) => entry.value)).to.deep.equal([78, 67, 86, 87]);
   });
 
   it('an empty [] where an object is expected is an empty object: no error, no row', () => {
     for (const field of ['ai_outline', 'flags', 'payload', 'score', 'revision']) {
       const result = normalizeArticle({ meta: { topic: 't', [field]: [] } });
       expect(result.errors, field).to.deep.equal([]);
-      expect(result.value.meta.order, field).to.deep.equal(['topic']);
+      expect(view(result.value.meta).order, field).to.deep.equal(['topic']);
     }
     expect(normalizeArticle([]).errors).to.deep.equal([]);
     expect(normalizeArticle({ meta: [] }).errors).to.deep.equal([]);
@@ -1253,8 +1366,8 @@ describe('core/normalize: CMS data as it arrives (SPEC section 1)', () => {
   it("numeric strings are numbers with their field's own range checks; anything else still reports", () => {
     const ok = normalizeArticle({ meta: { view_count: ' 1e3 ', reading_time: '\t2.5\n', score: { a: '78', b: '+5', c: '.5' } } });
     expect(ok.errors).to.deep.equal([]);
-    expect([ok.value.meta.view_count, ok.value.meta.reading_time]).to.deep.equal([1000, 2.5]);
-    expect(ok.value.meta.score!.map((entry) => entry.value)).to.deep.equal([78, 5, 0.5]);
+    expect([view(ok.value.meta).view_count, view(ok.value.meta).reading_time]).to.deep.equal([1000, 2.5]);
+    expect(view(ok.value.meta).score!.map((entry) => entry.value)).to.deep.equal([78, 5, 0.5]);
     const ranged = normalizeArticle({ meta: { reading_time: '-2.5', view_count: '1.5', score: { a: '101' } } });
     expect(ranged.errors.map((e) => e.message)).to.deep.equal([
       'expected a number of at least 0, got -2.5',
@@ -1267,19 +1380,19 @@ describe('core/normalize: CMS data as it arrives (SPEC section 1)', () => {
         result.errors.map((e) => e.path),
         JSON.stringify(text),
       ).to.deep.equal(['/meta/view_count']);
-      expect(result.value.meta.view_count, JSON.stringify(text)).to.equal(undefined);
+      expect(view(result.value.meta).view_count, JSON.stringify(text)).to.equal(undefined);
     }
   });
 
   it('flags: "1"/"0"/"true"/"false" in any case and with spaces, and 1/0, are booleans; nothing else', () => {
     const result = normalizeArticle({ meta: { flags: { a: '1', b: ' 0 ', c: 'TRUE', d: 'False', e: 1, f: 0, g: 'yes', h: 2, i: '' } } });
-    expect(result.value.meta.flags!.map((entry) => entry.value)).to.deep.equal([true, false, true, false, true, false]);
+    expect(view(result.value.meta).flags!.map((entry) => entry.value)).to.deep.equal([true, false, true, false, true, false]);
     expect(result.errors.map((e) => e.path)).to.deep.equal(['/meta/flags/g', '/meta/flags/h', '/meta/flags/i']);
   });
 
   it('generic data is not coerced: "78" in an unknown field stays text, {} and [] are the same empty list', () => {
     const result = normalizeArticle({ meta: { other: '78', a: {}, b: [] } });
-    expect(result.value.meta.extra).to.deep.equal([
+    expect(view(result.value.meta).extra).to.deep.equal([
       { key: 'other', value: { kind: 'text', text: '78' } },
       { key: 'a', value: { kind: 'list', items: [], more: 0 } },
       { key: 'b', value: { kind: 'list', items: [], more: 0 } },
@@ -1366,7 +1479,11 @@ describe('core/normalize: the cost model (LIMITS)', () => {
     const result = normalizeArticle({ meta: { payload: { bad: Array(400).fill(1e300) } } });
     expect(result.errors).to.have.length(LIMITS.maxErrors + 1);
     expect(result.errors.slice(0, LIMITS.maxErrors).every((e) => /too large to represent/.test(e.message))).to.equal(true);
-    expect(result.errors.at(-1)).to.deep.equal({ path: '', message: `${400 - LIMITS.maxErrors} more problems not listed` });
+    expect(result.errors.at(-1)).to.deep.equal({
+      path: '',
+      code: 'more-errors',
+      message: `${400 - LIMITS.maxErrors} more problems not listed`,
+    });
   });
 
   it('shortens each key of a JSON pointer to maxPointerKey characters', () => {
@@ -1381,12 +1498,12 @@ describe('core/normalize: the cost model (LIMITS)', () => {
     const big = 'b'.repeat(LIMITS.maxStringLength);
     const stack = Array.from({ length: 20 }, () => big);
     const result = normalizeArticle({ meta: { stack, difficulty: 'd'.repeat(100), topic: 'still here' } });
-    const kept = result.value.meta.stack!;
+    const kept = view(result.value.meta).stack!;
     expect(kept.slice(0, LIMITS.maxText / LIMITS.maxStringLength)).to.deep.equal(stack.slice(0, LIMITS.maxText / LIMITS.maxStringLength));
     expect(kept.at(-1)).to.equal('b'.repeat(LIMITS.minKeptText) + '…');
-    expect(result.value.meta.difficulty).to.equal('d'.repeat(LIMITS.minKeptText) + '…');
+    expect(view(result.value.meta).difficulty).to.equal('d'.repeat(LIMITS.minKeptText) + '…');
     // A short field after the flood is whole.
-    expect(result.value.meta.topic).to.equal('still here');
+    expect(view(result.value.meta).topic).to.equal('still here');
     const cut = result.errors.filter((e) => /text too long in total/.test(e.message));
     expect(cut).to.have.length(1);
     expect(cut[0].path).to.equal(`/meta/stack/${LIMITS.maxText / LIMITS.maxStringLength}`);
@@ -1397,12 +1514,12 @@ describe('core/normalize: the cost model (LIMITS)', () => {
     const note = '<b>bold</b> and <i>italic</i> <x';
     const notes = Array.from({ length: 300 }, () => note);
     const result = normalizeArticle({ meta: { notes } });
-    const kinds = result.value.meta.notes!.map((n) => n.kind);
+    const kinds = view(result.value.meta).notes!.map((n) => n.kind);
     const sanitized = kinds.filter((kind) => kind === 'html').length;
     // Each note costs 10 + its 5 `<`.
     expect(sanitized).to.equal(Math.floor(LIMITS.maxMarkup / 15));
     expect(kinds.slice(0, sanitized).every((kind) => kind === 'html')).to.equal(true);
-    expect(result.value.meta.notes!.at(-1)).to.deep.equal({ kind: 'text', text: 'bold and italic <x' });
+    expect(view(result.value.meta).notes!.at(-1)).to.deep.equal({ kind: 'text', text: 'bold and italic <x' });
     const refused = 300 - sanitized;
     expect(result.errors.filter((e) => /markup not parsed/.test(e.message))).to.have.length(Math.min(refused, LIMITS.maxErrors));
     expect(result.errors.at(-1)!.message).to.equal(`${refused - LIMITS.maxErrors} more problems not listed`);
@@ -1414,7 +1531,7 @@ describe('core/normalize: the cost model (LIMITS)', () => {
     const refused = parseJson(depth(LIMITS.maxJsonDepth + 1), 'attribute');
     expect(refused.value).to.equal(undefined);
     expect(refused.errors).to.deep.equal([
-      { path: '', message: `attribute: JSON nested too deep (more than ${LIMITS.maxJsonDepth} levels); not parsed` },
+      { path: '', code: 'json-too-deep', message: `attribute: JSON nested too deep (more than ${LIMITS.maxJsonDepth} levels); not parsed` },
     ]);
     const inStrings = parseJson(JSON.stringify({ a: '['.repeat(5000), b: '\\"[[[', c: '{'.repeat(600) }), 'script');
     expect(inStrings.errors).to.deep.equal([]);
@@ -1445,7 +1562,7 @@ describe('core/normalize: similar posts have a value budget of their own', () =>
     expect(metaFlood.value.similar_posts).to.deep.equal([{ title: 'kept', url: new URL('/kept', document.baseURI).href, extra: [] }]);
     const manyPosts = Array.from({ length: 400 }, (_, i) => ({ title: `p${i}`, topic: 't', reading_time: 1, score: { a: 1 } }));
     const postFlood = normalizeArticle({ meta: { topic: 'kept' }, similar_posts: manyPosts });
-    expect(postFlood.value.meta.topic).to.equal('kept');
+    expect(view(postFlood.value.meta).topic).to.equal('kept');
     expect(postFlood.value.similar_posts!.length).to.be.below(400);
     expect(
       postFlood.errors.some((e) => e.message === `input too large: more than ${LIMITS.maxPostValues} values; the rest is not shown`),

@@ -32,6 +32,7 @@ import type {
   Entry,
   GenericValue,
   Meta,
+  MetaField,
   Normalized,
   RichText,
   SanitizedHtml,
@@ -398,41 +399,35 @@ function genericJson(value: GenericValue): unknown {
   }
 }
 
-function metaJson(meta: Meta): Record<string, unknown> {
-  const fields: [string, unknown][] = [];
-  for (const key of meta.order) {
-    const extra = meta.extra.find((entry) => entry.key === key);
-    if (!(KNOWN_META_KEYS as readonly string[]).includes(key)) {
-      if (extra) fields.push([key, genericJson(extra.value)]);
-      continue;
-    }
-    const value = meta[key as keyof Meta];
-    switch (key) {
-      case 'summary':
-      case 'ai_brief':
-        fields.push([key, richString(value as RichText)]);
-        break;
-      case 'notes':
-        fields.push([key, (value as RichText[]).map(richString)]);
-        break;
-      case 'ai_outline':
-      case 'score':
-      case 'flags':
-        fields.push([key, entriesJson(value as Entry<unknown>[], (v) => v)]);
-        break;
-      case 'payload':
-        fields.push([key, entriesJson(value as Entry<GenericValue>[], genericJson)]);
-        break;
-      case 'revision': {
-        const { extra: more, ...known } = value as NonNullable<Meta['revision']>;
-        fields.push([key, objectFrom([...Object.entries(known), ...more.map(({ key: k, value: v }) => [k, genericJson(v)] as const)])]);
-        break;
-      }
-      default:
-        fields.push([key, value]);
-    }
+/** A field's value as the JSON it came from. */
+function fieldJson(field: MetaField): unknown {
+  switch (field.kind) {
+    case 'rich':
+      return richString(field.value);
+    case 'rich-list':
+      return field.value.map(richString);
+    case 'outline':
+    case 'scores':
+    case 'flags':
+      return entriesJson<unknown>(field.value, (v) => v);
+    case 'object':
+      return metaJson({ fields: field.value, more: {} });
+    case 'generic':
+      return genericJson(field.value);
+    default:
+      return field.value;
   }
-  return objectFrom(fields);
+}
+
+function metaJson(meta: Meta): Record<string, unknown> {
+  return objectFrom((meta.fields ?? []).map((field) => [field.label, fieldJson(field)] as const));
+}
+
+/** `meta` with the field `key` set to `field` (in its place, or last). */
+function withField(meta: Meta, field: MetaField): Meta {
+  const fields = meta.fields ?? [];
+  const at = fields.findIndex((each) => each.key === field.key);
+  return { ...meta, fields: at === -1 ? [...fields, field] : fields.map((each, index) => (index === at ? field : each)) };
 }
 
 function postJson(post: SimilarPost): Record<string, unknown> {
@@ -453,10 +448,10 @@ function articleJson(article: Article): string {
 /** A normalized article for comparison: rich text as its kept string, numbers as JSON has them. */
 function comparable(article: Article): unknown {
   const copy = JSON.parse(JSON.stringify(article)) as Article;
-  const meta = copy.meta as unknown as Record<string, unknown>;
-  for (const key of ['summary', 'ai_brief'] as const) if (copy.meta[key]) meta[key] = richString(copy.meta[key]);
-  if (copy.meta.notes) meta.notes = copy.meta.notes.map(richString);
-  return copy;
+  const fields = (copy.meta.fields ?? []).map((field) =>
+    field.kind === 'rich' || field.kind === 'rich-list' ? { ...field, value: fieldJson(field) } : field,
+  );
+  return { ...copy, meta: { ...copy.meta, fields } };
 }
 
 // --- broken functions for the negative controls -----------------------------------------
@@ -491,8 +486,11 @@ const notAFunction: Normalize = (input) => {
 /** Escapes the summary's HTML again on every pass. */
 const escapesSummaryAgain: Normalize = (input) => {
   const result = normalizeArticle(input);
-  const summary = result.value.meta.summary;
-  if (summary) result.value.meta.summary = { kind: 'html', html: escapeHtml(richString(summary)) as SanitizedHtml };
+  const summary = result.value.meta.fields?.find((field) => field.key === 'summary');
+  if (summary?.kind === 'rich') {
+    const value = { kind: 'html', html: escapeHtml(richString(summary.value)) as SanitizedHtml } as const;
+    result.value.meta = withField(result.value.meta, { ...summary, value });
+  }
   return result;
 };
 
@@ -777,8 +775,8 @@ describe('properties: rendered output', () => {
         const article = normalizeArticle(input).value;
         const summary = (input as { meta: { summary?: string } }).meta.summary;
         if (summary !== undefined) {
-          article.meta.summary = { kind: 'html', html: summary as SanitizedHtml };
-          if (!article.meta.order.includes('summary')) article.meta.order.push('summary');
+          const value = { kind: 'html', html: summary as SanitizedHtml } as const;
+          article.meta = withField(article.meta, { kind: 'rich', key: 'summary', label: 'summary', value, more: 0 });
         }
         context.setValue(article);
         await consumer.updateComplete;

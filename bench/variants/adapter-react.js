@@ -5,18 +5,10 @@
 import { createElement as h, Fragment, memo } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import {
-  KNOWN_META_KEYS,
-  normalizeArticle,
-  normalizeChecklistItems,
-  normalizeScores,
-  normalizeSimilarPosts,
-} from '../../dist/core/normalize.js';
+import { normalizeArticle, normalizeChecklistItems, normalizeScores, normalizeSimilarPosts } from '../../dist/core/normalize.js';
 import { fieldLabel, formatDate, formatInteger, formatMinutes, formatNumber, isoMinutes, uiLabel } from '../../dist/core/format.js';
 
 const LOCALE = 'en';
-/** The meta keys with a place of their own, as the library knows them. */
-const KNOWN = new Set(KNOWN_META_KEYS);
 
 const CSS = `
 .anp-box { display: block; font: inherit; border: 1px solid #d0d7de; border-radius: 6px; padding: 0.75rem; margin: 0.5rem 0; }
@@ -108,39 +100,33 @@ const TextList = ({ items, more }) =>
     h(More, { count: more }),
   );
 
-function Field({ meta, name }) {
-  if (!KNOWN.has(name)) {
-    const extra = meta.extra.find((entry) => entry.key === name);
-    return extra ? h(Generic, { value: extra.value }) : null;
-  }
-  switch (name) {
-    case 'topic':
-    case 'code_language':
-    case 'difficulty':
-      return meta[name];
-    case 'reference':
-    case 'hash':
-      return h('code', null, meta[name]);
-    case 'stack':
-    case 'tools':
-    case 'checklist':
-      return h(TextList, { items: meta[name] ?? [], more: meta.more[name] ?? 0 });
-    case 'notes':
+/** One field's value, by its kind (the library's meta model: see core/meta-schema.ts). */
+function Field({ field }) {
+  switch (field.kind) {
+    case 'text':
+      return field.value;
+    case 'code':
+      return h('code', null, field.value);
+    case 'date':
+      return h(DateTime, { iso: field.value });
+    case 'list':
+      return h(TextList, { items: field.value, more: field.more });
+    case 'rich-list':
       return h(
         'ul',
         { part: 'items' },
-        (meta.notes ?? []).map((note, i) => h(Rich, { as: 'li', part: 'item', rich: note, key: i })),
-        h(More, { count: meta.more.notes ?? 0 }),
+        field.value.map((note, i) => h(Rich, { as: 'li', part: 'item', rich: note, key: i })),
+        h(More, { count: field.more }),
       );
-    case 'reading_time':
-      return h('time', { dateTime: isoMinutes(meta.reading_time) }, formatMinutes(meta.reading_time, LOCALE));
-    case 'view_count':
-      return h('data', { value: String(meta.view_count) }, formatInteger(meta.view_count, LOCALE));
-    case 'score':
+    case 'minutes':
+      return h('time', { dateTime: isoMinutes(field.value) }, formatMinutes(field.value, LOCALE));
+    case 'count':
+      return h('data', { value: String(field.value) }, formatInteger(field.value, LOCALE));
+    case 'scores':
       return h(
         'dl',
         { part: 'nested scores' },
-        (meta.score ?? []).map((score, i) =>
+        field.value.map((score, i) =>
           h(
             'div',
             { part: 'pair', key: i },
@@ -148,24 +134,19 @@ function Field({ meta, name }) {
             h('dd', { part: 'value' }, h(Meter, { score, labelId: `score-label-${i}` })),
           ),
         ),
-        h(MoreRow, { count: meta.more.score ?? 0 }),
+        h(MoreRow, { count: field.more }),
       );
-    case 'revision': {
-      const r = meta.revision;
-      const entries = [];
-      if (r.status !== undefined) entries.push({ key: 'status', value: r.status });
-      if (r.version !== undefined) entries.push({ key: 'version', value: h('code', null, r.version) });
-      if (r.last_reviewed !== undefined) entries.push({ key: 'last_reviewed', value: h(DateTime, { iso: r.last_reviewed }) });
-      for (const extra of r.extra) entries.push({ key: extra.key, value: h(Generic, { value: extra.value }) });
-      return h(Entries, { entries, render: (value) => value });
+    case 'object': {
+      const entries = field.value.map((child) => ({ key: child.label, value: child }));
+      return h(Entries, { entries, render: (child) => h(Field, { field: child }), more: field.more });
     }
     case 'flags':
-      return h(Entries, { entries: meta.flags ?? [], render: (value) => h(Badge, { value }), more: meta.more.flags ?? 0 });
+      return h(Entries, { entries: field.value, render: (value) => h(Badge, { value }), more: field.more });
     case 'entities':
       return h(
         'ul',
         { part: 'items' },
-        (meta.entities ?? []).map((entity, i) =>
+        field.value.map((entity, i) =>
           h(
             'li',
             { part: 'item entity', key: i },
@@ -174,8 +155,8 @@ function Field({ meta, name }) {
           ),
         ),
       );
-    case 'payload':
-      return h(Entries, { entries: meta.payload ?? [], render: (value) => h(Generic, { value }), more: meta.more.payload ?? 0 });
+    case 'generic':
+      return h(Generic, { value: field.value });
   }
   return null;
 }
@@ -183,8 +164,8 @@ function Field({ meta, name }) {
 const Heading = ({ text }) => h('div', { role: 'heading', 'aria-level': 2, part: 'heading' }, text);
 
 function MetaBox({ article }) {
-  const meta = normalizeArticle(article).value.meta;
-  const keys = meta.order.filter((key) => key !== 'ai_outline');
+  const fields = normalizeArticle(article).value.meta.fields ?? [];
+  const outline = fields.find((field) => field.kind === 'outline');
   return h(
     'div',
     { className: 'anp-box anp-meta', part: 'base' },
@@ -192,20 +173,20 @@ function MetaBox({ article }) {
     h(
       'dl',
       { part: 'list' },
-      keys.map((name) =>
-        h(
-          'div',
-          { part: KNOWN.has(name) ? `field field-${name}` : 'field', key: name },
-          h('dt', { part: 'label' }, fieldLabel(name)),
-          name === 'summary' || name === 'ai_brief'
-            ? meta[name]
-              ? h(Rich, { as: 'dd', part: 'value', rich: meta[name] })
-              : h('dd', { part: 'value' })
-            : h('dd', { part: 'value' }, h(Field, { meta, name })),
+      fields
+        .filter((field) => field.kind !== 'outline')
+        .map((field) =>
+          h(
+            'div',
+            { part: field.kind === 'generic' ? 'field' : `field field-${field.key}`, key: field.label },
+            h('dt', { part: 'label' }, fieldLabel(field.label)),
+            field.kind === 'rich'
+              ? h(Rich, { as: 'dd', part: 'value', rich: field.value })
+              : h('dd', { part: 'value' }, h(Field, { field })),
+          ),
         ),
-      ),
     ),
-    meta.ai_outline
+    outline
       ? h(
           'section',
           { part: 'outline' },
@@ -213,7 +194,7 @@ function MetaBox({ article }) {
           h(
             'dl',
             { part: 'outline-list' },
-            meta.ai_outline.map((entry, i) =>
+            outline.value.map((entry, i) =>
               h(
                 'div',
                 { part: 'pair', key: i },

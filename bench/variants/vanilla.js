@@ -254,17 +254,6 @@ function appendGeneric(parent, value, ctx) {
   }
 }
 
-function revision(rev, ctx) {
-  const list = [];
-  if (rev.status !== undefined) list.push({ key: 'status', value: (dd) => dd.append(rev.status) });
-  if (rev.version !== undefined) list.push({ key: 'version', value: (dd) => dd.append(code(rev.version)) });
-  if (rev.last_reviewed !== undefined) {
-    list.push({ key: 'last_reviewed', value: (dd) => dd.append(time(rev.last_reviewed, formatDate(rev.last_reviewed, ctx.locale))) });
-  }
-  for (const extra of rev.extra) list.push({ key: extra.key, value: (dd) => appendGeneric(dd, extra.value, ctx) });
-  return entries(list, (dd, render) => render(dd), ctx);
-}
-
 /** One score: a native <meter> named by `labelId`, and its number. */
 function scoreMeter(score, labelId, locale) {
   const track = el('span', 'bar-track');
@@ -363,29 +352,28 @@ class VanillaMetaBox extends VanillaElement {
   }
 
   render(article, ctx) {
-    const meta = article.meta;
-    const keys = meta.order;
-    const showOutline = meta.ai_outline !== undefined && keys.includes('ai_outline');
-    const listKeys = keys.filter((key) => key !== 'ai_outline');
-    if (!listKeys.length && !showOutline) return undefined;
+    const fields = article.meta.fields ?? [];
+    const outline = fields.find((field) => field.kind === 'outline');
+    const listFields = fields.filter((field) => field.kind !== 'outline');
+    if (!listFields.length && !outline) return undefined;
     const base = el('div', 'base');
     base.append(renderHeading(ui(ctx, 'metaBox'), 2));
-    if (listKeys.length) {
+    if (listFields.length) {
       const dl = el('dl', 'list');
-      for (const key of listKeys) {
-        const field = el('div', KNOWN.has(key) ? `field field-${key}` : 'field');
+      for (const field of listFields) {
+        const row = el('div', field.kind === 'generic' ? 'field' : `field field-${field.key}`);
         const dd = el('dd', 'value');
-        this.renderField(dd, meta, key, ctx);
-        field.append(textEl('dt', 'label', label(ctx, key)), dd);
-        dl.append(field);
+        appendField(dd, field, ctx);
+        row.append(textEl('dt', 'label', label(ctx, field.label)), dd);
+        dl.append(row);
       }
       base.append(dl);
     }
-    if (showOutline) base.append(this.renderOutline(meta, ctx));
+    if (outline) base.append(this.renderOutline(outline, ctx));
     return base;
   }
 
-  renderOutline(meta, ctx) {
+  renderOutline(outline, ctx) {
     const section = el('section', 'outline');
     section.setAttribute('aria-labelledby', 'outline-heading');
     const heading = el('div');
@@ -395,81 +383,76 @@ class VanillaMetaBox extends VanillaElement {
     heading.setAttribute('aria-level', '3');
     const slot = el('slot');
     slot.setAttribute('name', 'outline-heading');
-    slot.textContent = label(ctx, 'ai_outline');
+    slot.textContent = label(ctx, outline.label);
     heading.append(slot);
     const dl = el('dl', 'outline-list');
-    for (const entry of meta.ai_outline) {
+    for (const entry of outline.value) {
       const pair = el('div', 'pair');
       pair.append(textEl('dt', 'label', label(ctx, entry.key)), textEl('dd', 'value', entry.value));
       dl.append(pair);
     }
-    appendMoreRow(dl, meta.more.ai_outline ?? 0, ctx);
+    appendMoreRow(dl, outline.more, ctx);
     section.append(heading, dl);
     return section;
   }
+}
 
-  renderField(dd, meta, key, ctx) {
-    if (!KNOWN.has(key)) {
-      const extra = meta.extra.find((entry) => entry.key === key);
-      if (extra) appendGeneric(dd, extra.value, ctx);
+/** One field's value, by its kind (the library's meta model: see core/meta-schema.ts). */
+function appendField(dd, field, ctx) {
+  switch (field.kind) {
+    case 'text':
+      dd.append(field.value);
+      return;
+    case 'code':
+      dd.append(code(field.value));
+      return;
+    case 'rich':
+      appendRich(dd, field.value);
+      return;
+    case 'date':
+      dd.append(time(field.value, formatDate(field.value, ctx.locale)));
+      return;
+    case 'minutes':
+      dd.append(time(isoMinutes(field.value), formatMinutes(field.value, ctx.locale)));
+      return;
+    case 'count':
+      dd.append(data(String(field.value), formatInteger(field.value, ctx.locale)));
+      return;
+    case 'list':
+      dd.append(textList(field.value, field.more, ctx));
+      return;
+    case 'rich-list':
+      dd.append(richList(field.value, field.more, ctx));
+      return;
+    case 'scores': {
+      const dl = el('dl', 'nested scores');
+      field.value.forEach((score, index) => {
+        const pair = el('div', 'pair');
+        const dt = textEl('dt', 'label', label(ctx, score.key));
+        dt.setAttribute('id', `score-label-${index}`);
+        const value = el('dd', 'value');
+        value.append(scoreMeter(score, `score-label-${index}`, ctx.locale));
+        pair.append(dt, value);
+        dl.append(pair);
+      });
+      appendMoreRow(dl, field.more, ctx);
+      dd.append(dl);
       return;
     }
-    switch (key) {
-      case 'topic':
-      case 'code_language':
-      case 'difficulty':
-        dd.append(meta[key]);
-        return;
-      case 'reference':
-      case 'hash':
-        dd.append(code(meta[key]));
-        return;
-      case 'summary':
-      case 'ai_brief':
-        appendRich(dd, meta[key]);
-        return;
-      case 'stack':
-      case 'tools':
-      case 'checklist':
-        dd.append(textList(meta[key], meta.more[key] ?? 0, ctx));
-        return;
-      case 'notes':
-        dd.append(richList(meta.notes, meta.more.notes ?? 0, ctx));
-        return;
-      case 'reading_time':
-        dd.append(time(isoMinutes(meta.reading_time), formatMinutes(meta.reading_time, ctx.locale)));
-        return;
-      case 'view_count':
-        dd.append(data(String(meta.view_count), formatInteger(meta.view_count, ctx.locale)));
-        return;
-      case 'score': {
-        const dl = el('dl', 'nested scores');
-        meta.score.forEach((score, index) => {
-          const pair = el('div', 'pair');
-          const dt = textEl('dt', 'label', label(ctx, score.key));
-          dt.setAttribute('id', `score-label-${index}`);
-          const value = el('dd', 'value');
-          value.append(scoreMeter(score, `score-label-${index}`, ctx.locale));
-          pair.append(dt, value);
-          dl.append(pair);
-        });
-        appendMoreRow(dl, meta.more.score ?? 0, ctx);
-        dd.append(dl);
-        return;
-      }
-      case 'revision':
-        dd.append(revision(meta.revision, ctx));
-        return;
-      case 'flags':
-        dd.append(entries(meta.flags, (cell, value) => cell.append(badge(value, ctx)), ctx, meta.more.flags ?? 0));
-        return;
-      case 'entities':
-        dd.append(entities(meta.entities));
-        return;
-      case 'payload':
-        dd.append(entries(meta.payload, (cell, value) => appendGeneric(cell, value, ctx), ctx, meta.more.payload ?? 0));
-        return;
+    case 'flags':
+      dd.append(entries(field.value, (cell, value) => cell.append(badge(value, ctx)), ctx, field.more));
+      return;
+    case 'entities':
+      dd.append(entities(field.value));
+      return;
+    case 'object': {
+      const children = field.value.map((child) => ({ key: child.label, value: child }));
+      dd.append(entries(children, (cell, child) => appendField(cell, child, ctx), ctx, field.more));
+      return;
     }
+    case 'generic':
+      appendGeneric(dd, field.value, ctx);
+      return;
   }
 }
 
@@ -548,12 +531,17 @@ class VanillaMetaBoxUnsafe extends VanillaMetaBox {
       return normalizeArticle(value);
     }
     const result = normalizeArticle(prepared);
-    const meta = result.value.meta;
     const { raw } = stripped;
-    if (meta.summary && raw.summary !== undefined) meta.summary = rawRich(raw.summary);
-    if (meta.ai_brief && raw.ai_brief !== undefined) meta.ai_brief = rawRich(raw.ai_brief);
-    if (meta.notes && raw.notes)
-      meta.notes = meta.notes.map((note, index) => (raw.notes[index] === undefined ? note : rawRich(raw.notes[index])));
+    const fields = (result.value.meta.fields ?? []).map((field) => {
+      if ((field.key === 'summary' || field.key === 'ai_brief') && raw[field.key] !== undefined) {
+        return { ...field, value: rawRich(raw[field.key]) };
+      }
+      if (field.key === 'notes' && raw.notes) {
+        return { ...field, value: field.value.map((note, index) => (raw.notes[index] === undefined ? note : rawRich(raw.notes[index]))) };
+      }
+      return field;
+    });
+    result.value.meta = { ...result.value.meta, fields };
     return result;
   }
 }

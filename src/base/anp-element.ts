@@ -234,7 +234,9 @@ export abstract class AnpCardElement extends AnpElement {
       const themeOk = theme === undefined || theme === null || theme === 'light' || theme === 'dark';
       this.input.setOptionErrors(
         'labels',
-        themeOk ? read.errors : [...read.errors, { path: '', message: 'theme: expected "light" or "dark"; ignored' }],
+        themeOk
+          ? read.errors
+          : [...read.errors, { path: '', code: 'invalid-option', message: 'theme: expected "light" or "dark"; ignored' }],
       );
     }
     if ((changed as Map<PropertyKey, unknown>).has('langAttribute')) this.localeController.refresh();

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AnpInputError, Article, Normalized } from '../core/article.js';
-import { jsonTooLarge, normalizeArticle } from '../core/normalize.js';
+import { emptyArticle, jsonTooLarge, normalizeArticle } from '../core/normalize.js';
 import { markupShownAsText, sanitizerFailure } from '../core/sanitize.js';
 import { AnpErrorEvent } from '../events/anp-error.js';
 import { jsonSnapshot } from './json-snapshot.js';
@@ -46,7 +46,6 @@ interface Resolved extends Candidate {
 }
 
 const EMPTY_ERRORS: readonly AnpInputError[] = Object.freeze([]);
-const emptyArticle = (): Article => ({ meta: { extra: [], order: [], more: {} } });
 
 /**
  * Which data an element shows, and what was wrong with it: the first input
@@ -114,7 +113,7 @@ export class ArticleInputController implements ReactiveController {
       let result = normalizeCandidate(candidate);
       if (markupShownAsText() !== unsanitized) {
         const message = `markup shown as text without its tags: ${sanitizerFailure() ?? 'the sanitizer did not load'}`;
-        result = { ...result, errors: [...result.errors, { path: '', message }] };
+        result = { ...result, errors: [...result.errors, { path: '', code: 'sanitizer-failed', message }] };
       }
       this.resolved = { ...candidate, result, snapshot };
     }
@@ -175,11 +174,9 @@ function normalizeCandidate({ source, input }: Candidate): Normalized<Article> {
     const answer = input as SrcAnswer;
     return answer.errors.length ? { value: emptyArticle(), errors: answer.errors } : normalizeArticle(answer.value);
   }
-  if (typeof input === 'number') return { value: emptyArticle(), errors: [{ path: '', message: jsonTooLarge(source, input) }] };
-  const result = normalizeArticle(input);
-  if (source !== 'article' && typeof input === 'string') {
-    // Say which input held the bad JSON.
-    return { ...result, errors: result.errors.map((e) => ({ ...e, message: e.message.replace(/^article:/, `${source}:`) })) };
+  if (typeof input === 'number') {
+    return { value: emptyArticle(), errors: [{ path: '', code: 'json-too-large', message: jsonTooLarge(source, input) }] };
   }
-  return result;
+  // JSON text is read by core, which names the input in its messages (`attribute: invalid JSON …`).
+  return normalizeArticle(input, source);
 }

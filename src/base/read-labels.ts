@@ -20,6 +20,6 @@ export function readLabels(value: unknown): { labels: Labels | undefined; errors
     }
     return { labels: copy, errors: EMPTY_ERRORS };
   } catch {
-    return { labels: undefined, errors: [{ path: '', message: 'labels: expected an object of words; ignored' }] };
+    return { labels: undefined, errors: [{ path: '', code: 'invalid-option', message: 'labels: expected an object of words; ignored' }] };
   }
 }

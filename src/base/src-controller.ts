@@ -87,7 +87,8 @@ export class SrcController implements ReactiveController {
       this.answer = answer;
       this.host.requestUpdate();
     };
-    const fail = (message: string) => done({ url, value: undefined, errors: [{ path: '', message: `src: ${message}` }] });
+    const fail = (message: string) =>
+      done({ url, value: undefined, errors: [{ path: '', code: 'fetch-failed', message: `src: ${message}` }] });
     const verdict = judgeUrl(url);
     if (!verdict.ok) {
       fail(`URL not used: ${verdict.reason}`);

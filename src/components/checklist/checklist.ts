@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ShownPart } from '../../core/article-context.js';
 import { formatInteger } from '../../core/format.js';
-import { normalizeChecklistItems } from '../../core/normalize.js';
+import { metaField, normalizeChecklistItems } from '../../core/normalize.js';
 import { AnpCardElement } from '../../base/anp-element.js';
 import { AnpChecklistChangeEvent } from '../../events/anp-checklist-change.js';
 import { checklistStyles } from './checklist.styles.js';
@@ -41,7 +41,7 @@ export class AnpChecklist extends AnpCardElement {
   /** The items the reader's ticks belong to. */
   private statesFor: readonly string[] = [];
 
-  private list?: { items: string[]; more: number };
+  private list?: { items: readonly string[]; more: number };
   protected override get shows(): ShownPart | undefined {
     return this.items == null ? 'checklist' : undefined;
   }
@@ -54,10 +54,10 @@ export class AnpChecklist extends AnpCardElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.list = this.input.resolvePart({ name: 'items', value: this.items, normalize: normalizeChecklistItems }, ({ meta }) => ({
-      items: meta.checklist ?? [],
-      more: meta.more.checklist ?? 0,
-    }));
+    this.list = this.input.resolvePart({ name: 'items', value: this.items, normalize: normalizeChecklistItems }, ({ meta }) => {
+      const field = metaField(meta, 'checklist', 'list');
+      return { items: field?.value ?? [], more: field?.more ?? 0 };
+    });
     // New items start unticked; the same items keep the reader's ticks.
     if (this.list && !sameItems(this.statesFor, this.list.items)) {
       this.statesFor = this.list.items;
@@ -81,7 +81,7 @@ export class AnpChecklist extends AnpCardElement {
     return this.renderCard('checklist', !list.items.length && !list.more ? this.renderEmpty() : this.renderList(list));
   }
 
-  private renderList(list: { items: string[]; more: number }): unknown {
+  private renderList(list: { items: readonly string[]; more: number }): unknown {
     const { done, total } = this.progress;
     return html`<ul part="list">
         ${list.items.map((item, index) => {

@@ -1,28 +1,15 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { AnpInputError, Entry, GenericValue, KnownMetaKey, Meta } from '../../core/article.js';
-import { canonicalKey, formatInteger, formatMinutes, isoMinutes } from '../../core/format.js';
+import type { AnpInputError, Meta, MetaField } from '../../core/article.js';
+import { canonicalKey } from '../../core/format.js';
 import type { ShownPart } from '../../core/article-context.js';
-import { KNOWN_META_KEYS } from '../../core/normalize.js';
-import { richContent } from '../../internal/rich-content.js';
 import { AnpCardElement } from '../../base/anp-element.js';
 import { renderHeading } from '../../internal/heading.js';
 import { repeated, type Unit } from '../../internal/repeated.js';
-import { renderScoreMeter } from '../../internal/score-meter.js';
 import { metaBoxStyles } from './meta-box.styles.js';
-import {
-  renderBadge,
-  renderEntities,
-  renderEntries,
-  renderGeneric,
-  renderMoreRow,
-  renderRevision,
-  renderRichList,
-  renderTextList,
-  type ValueContext,
-} from './meta-values.js';
+import { renderFieldValue, type ValueContext } from './meta-values.js';
 
-const KNOWN = new Set<string>(KNOWN_META_KEYS);
+type OutlineField = Extract<MetaField, { kind: 'outline' }>;
 
 /** Some of the top-level `<dl>`'s pairs: one `<div part="field …">` per key. */
 const FIELD_ROWS: Unit = {
@@ -49,19 +36,6 @@ function nextTask(callback: () => void): void {
   };
   channel.port2.postMessage(null);
 }
-/** The outline's `<dl>` (the "n more" row last). */
-const OUTLINE_LIST: Unit = {
-  head: '<dl part="outline-list">',
-  item: ['<div part="pair"><dt part="label">', '</dt><dd part="value">', '</dd></div>'],
-  tail: ['', '</dl>'],
-};
-/** The scores' `<dl>`: each label has an id its meter is named by. */
-const SCORE_LIST: Unit = {
-  head: '<dl part="nested scores">',
-  item: ['<div part="pair"><dt part="label" id=', '>', '</dt><dd part="value">', '</dd></div>'],
-  tail: ['', '</dl>'],
-};
-
 /**
  * Meta boxes on the page. From the ninth on, a box marks itself
  * `data-anp-offscreen` and skips layout and paint while off screen (see
@@ -71,6 +45,7 @@ let boxesOnPage = 0;
 const EAGER_BOXES = 8;
 
 const NO_ERRORS: readonly AnpInputError[] = Object.freeze([]);
+const NO_FIELDS: readonly MetaField[] = Object.freeze([]);
 
 /**
  * `fields` / `exclude`: a comma list of keys (the attribute) or an array of
@@ -85,7 +60,8 @@ function keyList(value: unknown, name: string): { keys?: Set<string>; errors: re
     parts = undefined;
   }
   if (!parts || !parts.every((part) => typeof part === 'string')) {
-    return { errors: [{ path: '', message: `${name}: expected a comma list of keys or an array of key strings; ignored` }] };
+    const message = `${name}: expected a comma list of keys or an array of key strings; ignored`;
+    return { errors: [{ path: '', code: 'invalid-option', message }] };
   }
   const keys = parts
     .map((key) => key.trim())
@@ -167,14 +143,12 @@ export class AnpMetaBox extends AnpCardElement {
   private meta?: Meta;
   /** How many rows of the top-level list are rendered (the rest follow task by task). */
   private shownRows = Infinity;
-  /** The keys to render, in order, and those of the top-level list (all but the outline); made once per update. */
-  private keys: string[] = [];
-  private listKeys: string[] = [];
+  /** The top-level list's fields (all shown but the outline), and the outline when shown; made once per update. */
+  private listFields: readonly MetaField[] = NO_FIELDS;
+  private outline?: OutlineField;
   private moreRows?: Promise<void>;
   /** The rows made so far while a first render arrives task by task (any property change starts over). */
   private rowChunks: TemplateResult[] = [];
-  /** The extra (unknown) fields of the meta by key. */
-  private extras?: { meta: Meta; byKey: Map<string, Entry<GenericValue>> };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -201,37 +175,39 @@ export class AnpMetaBox extends AnpCardElement {
     // page; a server renders them all). One that shows rows updates them all at once.
     if (meta && !this.meta) this.shownRows = this.isConnected ? FIRST_ROWS : Infinity;
     this.meta = meta;
-    this.keys = meta ? this.visibleKeys(meta) : [];
+    let fields = meta ? this.visibleFields(meta) : NO_FIELDS;
     // Inside an <anp-article>, what sibling elements show from it is theirs, unless `fields` or `exclude` says otherwise.
     this.hiddenBySiblings = false;
     if ((this.fields ?? this.exclude ?? undefined) === undefined && this.dataSource === 'context' && this.shownBySiblings.size) {
-      const keys = this.keys.filter((key) => !this.shownBySiblings.has(key as ShownPart));
-      this.hiddenBySiblings = keys.length < this.keys.length && !keys.length;
-      this.keys = keys;
+      const kept = fields.filter((field) => !this.shownBySiblings.has(field.label as ShownPart));
+      this.hiddenBySiblings = kept.length < fields.length && !kept.length;
+      fields = kept;
     }
-    this.listKeys = this.keys.filter((key) => key !== 'ai_outline');
+    this.listFields = fields.filter((field) => field.kind !== 'outline');
+    this.outline = fields.find((field): field is OutlineField => field.kind === 'outline');
     // The next chunk's update changes no property; anything else makes every row anew.
     if (changed.size > 0) this.rowChunks = [];
   }
 
-  /** Keys to render, in order: `fields` order when given, input order otherwise. */
-  private visibleKeys(meta: Meta): string[] {
-    const present = new Map(meta.order.map((key) => [canonicalKey(key), key]));
-    const keys = this.fieldSet ? [...this.fieldSet].filter((key) => present.has(key)).map((key) => present.get(key)!) : meta.order;
-    return this.excludeSet ? keys.filter((key) => !this.excludeSet!.has(canonicalKey(key))) : keys;
+  /** Fields to render, in order: `fields` order when given, input order otherwise. */
+  private visibleFields(meta: Meta): readonly MetaField[] {
+    const all = meta.fields ?? NO_FIELDS;
+    let shown = all;
+    if (this.fieldSet) {
+      const byKey = new Map(all.map((field) => [field.key, field]));
+      shown = [...this.fieldSet].flatMap((key) => byKey.get(key) ?? []);
+    }
+    return this.excludeSet ? shown.filter((field) => !this.excludeSet!.has(field.key)) : shown;
   }
 
   protected override render(): unknown {
-    const meta = this.meta;
-    if (!meta) return nothing;
-    const ctx: ValueContext = this.valueContext;
-    const listKeys = this.listKeys;
-    const showOutline = listKeys.length < this.keys.length && meta.ai_outline !== undefined;
-    if (this.hiddenBySiblings) return nothing;
+    if (!this.meta || this.hiddenBySiblings) return nothing;
+    const fields = this.listFields;
+    const outline = this.outline;
     return html`<div part="base">
       ${renderHeading(this.uiText('metaBox'), this.level(), { hidden: this.noHeading })}
-      ${listKeys.length ? html`<dl part="list">${this.renderRows(meta, listKeys, ctx)}</dl>` : showOutline ? nothing : this.renderEmpty()}
-      ${showOutline ? this.renderOutline(meta.ai_outline!) : nothing}
+      ${fields.length ? html`<dl part="list">${this.renderRows(fields)}</dl>` : outline ? nothing : this.renderEmpty()}
+      ${outline ? this.renderOutline(outline) : nothing}
     </div>`;
   }
 
@@ -240,14 +216,15 @@ export class AnpMetaBox extends AnpCardElement {
    * `MORE_ROWS` each). Chunks made earlier in the same first render are
    * reused, so adding one costs that chunk only.
    */
-  private renderRows(meta: Meta, keys: string[], ctx: ValueContext): TemplateResult[] {
-    const shown = Math.min(keys.length, this.shownRows);
+  private renderRows(fields: readonly MetaField[]): TemplateResult[] {
+    const ctx: ValueContext = this.valueContext;
+    const shown = Math.min(fields.length, this.shownRows);
     for (let start = 0, index = 0; start < shown; index++) {
       const end = Math.min(shown, start + (index === 0 ? FIRST_ROWS : MORE_ROWS));
-      this.rowChunks[index] ??= repeated(FIELD_ROWS, keys.slice(start, end), (key) => [
-        KNOWN.has(key) ? `field field-${key}` : 'field',
-        this.fieldText(key),
-        this.renderField(meta, key, ctx),
+      this.rowChunks[index] ??= repeated(FIELD_ROWS, fields.slice(start, end), (field) => [
+        field.kind === 'generic' ? 'field' : `field field-${field.key}`,
+        this.fieldText(field.label),
+        renderFieldValue(field, ctx),
       ]);
       start = end;
     }
@@ -256,7 +233,7 @@ export class AnpMetaBox extends AnpCardElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const rows = this.listKeys.length;
+    const rows = this.listFields.length;
     // Once every row is there, the chunks are let go: later updates make every row anew.
     if (this.shownRows >= rows) this.rowChunks = [];
     if (this.shownRows < rows && !this.moreRows) {
@@ -276,62 +253,12 @@ export class AnpMetaBox extends AnpCardElement {
     return this.moreRows ?? super.pendingWork();
   }
 
-  private renderOutline(outline: Entry<string>[]): TemplateResult {
+  private renderOutline(outline: OutlineField): TemplateResult {
     return html`<section part="outline" aria-labelledby="outline-heading">
       <div role="heading" aria-level=${this.level(this.noHeading ? 0 : 1)} part="heading outline-heading" id="outline-heading">
-        <slot name="outline-heading">${this.fieldText('ai_outline')}</slot>
+        <slot name="outline-heading">${this.fieldText(outline.label)}</slot>
       </div>
-      ${repeated(OUTLINE_LIST, outline, (entry) => [this.fieldText(entry.key), entry.value], [
-        renderMoreRow(this.meta?.more.ai_outline ?? 0, this.valueContext),
-      ])}
+      ${renderFieldValue(outline, this.valueContext)}
     </section>`;
-  }
-
-  private renderField(meta: Meta, key: string, ctx: ValueContext): unknown {
-    if (!KNOWN.has(key)) {
-      if (this.extras?.meta !== meta) this.extras = { meta, byKey: new Map(meta.extra.map((entry) => [entry.key, entry])) };
-      const extra = this.extras.byKey.get(key);
-      return extra ? renderGeneric(extra.value, ctx) : nothing;
-    }
-    const known = key as KnownMetaKey;
-    switch (known) {
-      case 'topic':
-      case 'code_language':
-      case 'difficulty':
-        return meta[known];
-      case 'reference':
-      case 'hash':
-        return html`<code>${meta[known]}</code>`;
-      case 'summary':
-      case 'ai_brief':
-        return meta[known] ? richContent(meta[known]) : nothing;
-      case 'stack':
-      case 'tools':
-      case 'checklist':
-        return renderTextList(meta[known] ?? [], meta.more[known] ?? 0, ctx);
-      case 'notes':
-        return renderRichList(meta.notes ?? [], meta.more.notes ?? 0, ctx);
-      case 'reading_time':
-        return html`<time datetime=${isoMinutes(meta.reading_time!)}>${formatMinutes(meta.reading_time!, this.locale)}</time>`;
-      case 'view_count':
-        return html`<data value=${String(meta.view_count)}>${formatInteger(meta.view_count!, this.locale)}</data>`;
-      case 'score':
-        return repeated(
-          SCORE_LIST,
-          (meta.score ?? []).map((score, index) => ({ score, id: `score-label-${index}` })),
-          ({ score, id }) => [id, this.fieldText(score.key), renderScoreMeter(score, id, this.locale)],
-          [renderMoreRow(meta.more.score ?? 0, ctx)],
-        );
-      case 'revision':
-        return renderRevision(meta.revision!, ctx);
-      case 'flags':
-        return renderEntries(meta.flags ?? [], (value) => renderBadge(value, ctx), ctx, meta.more.flags ?? 0);
-      case 'entities':
-        return renderEntities(meta.entities ?? []);
-      case 'payload':
-        return renderEntries(meta.payload ?? [], (value) => renderGeneric(value, ctx), ctx, meta.more.payload ?? 0);
-      case 'ai_outline':
-        return nothing;
-    }
   }
 }

@@ -1,9 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Entity, Entry, GenericValue, Revision, RichText } from '../../core/article.js';
-import { fieldLabel, formatDate, formatInteger, formatNumber, uiLabel } from '../../core/format.js';
-import { richContent } from '../../internal/rich-content.js';
+import type { Entity, Entry, GenericValue, MetaField, RichText } from '../../core/article.js';
+import { fieldLabel, formatDate, formatInteger, formatMinutes, formatNumber, isoMinutes, uiLabel } from '../../core/format.js';
 import { renderMore } from '../../internal/more.js';
 import { repeated, type Unit } from '../../internal/repeated.js';
+import { richContent } from '../../internal/rich-content.js';
+import { renderScoreMeter } from '../../internal/score-meter.js';
 import type { ValueContext } from '../../internal/value-context.js';
 
 export type { ValueContext };
@@ -14,6 +15,18 @@ const ITEM_LIST: Unit = { head: '<ul part="items">', item: ['<li part="item">', 
 export const PAIR_LIST: Unit = {
   head: '<dl part="nested">',
   item: ['<div part="pair"><dt part="label">', '</dt><dd part="value">', '</dd></div>'],
+  tail: ['', '</dl>'],
+};
+/** The outline's `<dl>` (the "n more" row last). */
+const OUTLINE_LIST: Unit = {
+  head: '<dl part="outline-list">',
+  item: ['<div part="pair"><dt part="label">', '</dt><dd part="value">', '</dd></div>'],
+  tail: ['', '</dl>'],
+};
+/** The scores' `<dl>`: each label has an id its meter is named by. */
+const SCORE_LIST: Unit = {
+  head: '<dl part="nested scores">',
+  item: ['<div part="pair"><dt part="label" id=', '>', '</dt><dd part="value">', '</dd></div>'],
   tail: ['', '</dl>'],
 };
 const ENTITY_LIST: Unit = {
@@ -69,13 +82,46 @@ export function renderMoreRow(count: number, ctx: ValueContext): TemplateResult 
     : nothing;
 }
 
-export function renderRevision(revision: Revision, ctx: ValueContext): TemplateResult {
-  const entries: Entry<TemplateResult | string>[] = [];
-  if (revision.status !== undefined) entries.push({ key: 'status', value: revision.status });
-  if (revision.version !== undefined) entries.push({ key: 'version', value: html`<code>${revision.version}</code>` });
-  if (revision.last_reviewed !== undefined) entries.push({ key: 'last_reviewed', value: renderDate(revision.last_reviewed, ctx) });
-  for (const extra of revision.extra) entries.push({ key: extra.key, value: renderGeneric(extra.value, ctx) });
-  return renderEntries(entries, (value) => value, ctx);
+/** A field's value, by its kind: what a `<dd>` of the meta box holds. */
+export function renderFieldValue(field: MetaField, ctx: ValueContext): unknown {
+  const label = (key: string) => fieldLabel(key, ctx.labels, ctx.pack);
+  switch (field.kind) {
+    case 'text':
+      return field.value;
+    case 'code':
+      return html`<code>${field.value}</code>`;
+    case 'rich':
+      return richContent(field.value);
+    case 'date':
+      return renderDate(field.value, ctx);
+    case 'minutes':
+      return html`<time datetime=${isoMinutes(field.value)}>${formatMinutes(field.value, ctx.locale)}</time>`;
+    case 'count':
+      return html`<data value=${String(field.value)}>${formatInteger(field.value, ctx.locale)}</data>`;
+    case 'list':
+      return renderTextList(field.value, field.more, ctx);
+    case 'rich-list':
+      return renderRichList(field.value, field.more, ctx);
+    case 'entities':
+      return renderEntities(field.value);
+    case 'outline':
+      return repeated(OUTLINE_LIST, field.value, (entry) => [label(entry.key), entry.value], [renderMoreRow(field.more, ctx)]);
+    case 'scores':
+      return repeated(
+        SCORE_LIST,
+        field.value.map((score, index) => ({ score, id: `score-label-${index}` })),
+        ({ score, id }) => [id, label(score.key), renderScoreMeter(score, id, ctx.locale)],
+        [renderMoreRow(field.more, ctx)],
+      );
+    case 'flags':
+      return renderEntries(field.value, (value) => renderBadge(value, ctx), ctx, field.more);
+    case 'object':
+      return repeated(PAIR_LIST, field.value, (child) => [label(child.label), renderFieldValue(child, ctx)], [
+        renderMoreRow(field.more, ctx),
+      ]);
+    case 'generic':
+      return renderGeneric(field.value, ctx);
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Entry } from '../../core/article.js';
 import type { ShownPart } from '../../core/article-context.js';
-import { normalizeScores } from '../../core/normalize.js';
+import { metaField, normalizeScores } from '../../core/normalize.js';
 import { AnpCardElement } from '../../base/anp-element.js';
 import { scoreBarsStyles } from './score-bars.styles.js';
 import { renderMore } from '../../internal/more.js';
@@ -40,17 +40,17 @@ export class AnpScoreBars extends AnpCardElement {
   @property({ attribute: false })
   scores?: Record<string, number>;
 
-  private list?: { scores: Entry<number>[]; more: number };
+  private list?: { scores: readonly Entry<number>[]; more: number };
   protected override get shows(): ShownPart | undefined {
     return this.scores == null ? 'score' : undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.list = this.input.resolvePart({ name: 'scores', value: this.scores, normalize: normalizeScores }, ({ meta }) => ({
-      scores: meta.score ?? [],
-      more: meta.more.score ?? 0,
-    }));
+    this.list = this.input.resolvePart({ name: 'scores', value: this.scores, normalize: normalizeScores }, ({ meta }) => {
+      const field = metaField(meta, 'score', 'scores');
+      return { scores: field?.value ?? [], more: field?.more ?? 0 };
+    });
   }
 
   protected override render(): unknown {
@@ -60,7 +60,7 @@ export class AnpScoreBars extends AnpCardElement {
     return this.renderCard('scores', !list.scores.length && !list.more ? this.renderEmpty() : this.renderList(list));
   }
 
-  private renderList(list: { scores: Entry<number>[]; more: number }): unknown {
+  private renderList(list: { scores: readonly Entry<number>[]; more: number }): unknown {
     return html`<ul part="list">
       ${list.scores.map(
         (score, index) =>
