@@ -15,6 +15,9 @@ const guard = (options: { expect?: string[]; forbid?: string[] } = {}) =>
 
 const SANITIZER_FILE = 'dist/anp-components.sanitizer.iife.js';
 
+/** What every build writes: minified files with source maps into dist/, next to what tsc wrote. */
+const OUTPUT = { outDir: 'dist', emptyOutDir: false, sourcemap: true, minify: true, target: 'es2021' } as const;
+
 /**
  * The classic script cannot import a chunk, so it reaches the sanitizer
  * through `classic-sanitizer-loader.ts` (a sibling file with an integrity
@@ -67,11 +70,7 @@ const classicScriptBuild = () =>
     plugins: [minifyTemplatesPlugin(), guard({ forbid: ['dompurify'] }), classicSanitizerLoader()],
     define: { __ANP_SANITIZER_INTEGRITY__: JSON.stringify(sanitizerIntegrity()) },
     build: {
-      outDir: 'dist',
-      emptyOutDir: false,
-      sourcemap: true,
-      minify: true,
-      target: 'es2021',
+      ...OUTPUT,
       lib: {
         entry: 'dist/classic.js',
         // Required by the IIFE format; the entry exports nothing, so no global of this name is created.
@@ -99,11 +98,7 @@ const classicScriptBuild = () =>
 const cdnModuleBuild = defineConfig({
   plugins: [minifyTemplatesPlugin(), guard()],
   build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    sourcemap: true,
-    minify: true,
-    target: 'es2021',
+    ...OUTPUT,
     // Not library mode: Vite leaves whitespace in an ES library unminified.
     modulePreload: false,
     copyPublicDir: false,
@@ -131,11 +126,7 @@ const cdnModuleBuild = defineConfig({
 const sanitizerBuild = defineConfig({
   plugins: [guard({ expect: ['dompurify'], forbid: ['lit-html', 'lit'] })],
   build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    sourcemap: true,
-    minify: true,
-    target: 'es2021',
+    ...OUTPUT,
     lib: {
       entry: 'dist/classic-sanitizer.js',
       name: 'AnpComponentsSanitizer',

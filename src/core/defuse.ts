@@ -1,86 +1,41 @@
 /**
  * The renaming pass that runs before DOMPurify (part of the lazily loaded
- * sanitizer, see `core/purifier.ts`): pure string work, no DOM.
+ * sanitizer, see `core/purifier.ts`): pure string work, no DOM. Why it exists
+ * and how it reads markup: core/defuse-states.ts.
  */
-/**
- * Chromium reports a CSP violation (script-src-attr, style-src-attr,
- * style-src-elem) for every inline handler or style it merely parses, even in
- * an inert document where nothing can run. So before DOMPurify parses, tags
- * and attributes that can only be removed anyway are renamed to names that
- * mean nothing to a browser; DOMPurify then removes them as it would have.
- * This is not a security layer (DOMPurify is): a construct this pass misses
- * is still removed, it just may be reported by a strict page.
- *
- * To miss none, `defuse` reads the string with the tokenizer states of the
- * HTML Living Standard (13.2.5) that decide where a tag, an attribute name, a
- * quoted or unquoted value or a comment starts and ends: data, tag open, end
- * tag open, tag name, before/after attribute name, attribute name, before
- * attribute value, attribute value (double-quoted, single-quoted, unquoted),
- * after attribute value (quoted), self-closing start tag, markup declaration
- * open, the comment states and bogus comment (a DOCTYPE, too, ends at its
- * first `>`). Character references are skipped: they never make a `<`, `>`,
- * quote or space the tokenizer acts on. It renames every attribute whose name
- * starts with `on` or `style` (any case; none of them is allowed) and every
- * `script` or `style` start or end tag, in any namespace. Inserting a prefix of
- * letters and `-` before a letter never changes how the rest is tokenized.
- *
- * Some states depend on the tree, not the text: after a <title>, <textarea>,
- * <xmp>, <iframe>, <noembed>, <noframes>, <noscript> or <plaintext> start tag
- * the HTML parser reads text up to the matching end tag (in SVG or MathML it
- * does not), and `<![CDATA[` opens a section only inside SVG or MathML. Rather
- * than build the tree, `defuse` follows every reading at once (a small fixed
- * set, so the pass stays linear) and renames what any of them sees. The
- * reading that takes such text as markup may rename inside it; that costs
- * nothing, because those elements are removed (a removed <textarea> keeps its
- * text, which then shows the new name). <script> and <style> are renamed, so
- * the browser reads their content as markup, as `defuse` does.
- */
-export const DEFUSED = 'anp-blocked-';
-const DEFUSED_ATTRIBUTE = `data-${DEFUSED}`;
+import {
+  AFTER_ATTRIBUTE_NAME,
+  AFTER_VALUE_QUOTED,
+  AGAIN,
+  ATTRIBUTE_NAME,
+  BASE_MASK,
+  BEFORE_ATTRIBUTE_NAME,
+  BEFORE_ATTRIBUTE_VALUE,
+  BOGUS_COMMENT,
+  commentStep,
+  COMMENT_START,
+  DATA,
+  END_TAG_OPEN,
+  isAsciiAlpha,
+  isSpace,
+  startsWith,
+  tagNameIs,
+  withPrefixes,
+  KIND_SHIFT,
+  MARKUP_DECLARATION_DASH,
+  MARKUP_DECLARATION_OPEN,
+  NOT_FOUND,
+  SELF_CLOSING_START_TAG,
+  STATE_COUNT,
+  TAG_NAME,
+  TAG_OPEN,
+  TEXT_ONLY_ELEMENTS,
+  VALUE_DOUBLE_QUOTED,
+  VALUE_SINGLE_QUOTED,
+  VALUE_UNQUOTED,
+} from './defuse-states.js';
 
-// Tokenizer states. A start tag's state also carries, above KIND_SHIFT, which
-// text-only element it opens (an index into TEXT_ONLY_ELEMENTS, plus one).
-const DATA = 0;
-const TAG_OPEN = 1;
-const END_TAG_OPEN = 2;
-const TAG_NAME = 3;
-const BEFORE_ATTRIBUTE_NAME = 4;
-const ATTRIBUTE_NAME = 5;
-const AFTER_ATTRIBUTE_NAME = 6;
-const BEFORE_ATTRIBUTE_VALUE = 7;
-const VALUE_DOUBLE_QUOTED = 8;
-const VALUE_SINGLE_QUOTED = 9;
-const VALUE_UNQUOTED = 10;
-const AFTER_VALUE_QUOTED = 11;
-const SELF_CLOSING_START_TAG = 12;
-const MARKUP_DECLARATION_OPEN = 13;
-const MARKUP_DECLARATION_DASH = 14;
-const BOGUS_COMMENT = 15;
-const COMMENT_START = 16;
-const COMMENT_START_DASH = 17;
-const COMMENT = 18;
-const COMMENT_LESS_THAN = 19;
-const COMMENT_LESS_THAN_BANG = 20;
-const COMMENT_LESS_THAN_BANG_DASH = 21;
-const COMMENT_LESS_THAN_BANG_DASH_DASH = 22;
-const COMMENT_END_DASH = 23;
-const COMMENT_END = 24;
-const COMMENT_END_BANG = 25;
-const KIND_SHIFT = 5;
-const BASE_MASK = (1 << KIND_SHIFT) - 1;
-
-/** Elements whose content the HTML parser reads as text up to their end tag (RCDATA, RAWTEXT, PLAINTEXT). */
-const TEXT_ONLY_ELEMENTS = ['title', 'textarea', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext'];
-const STATE_COUNT = (TEXT_ONLY_ELEMENTS.length + 1) << KIND_SHIFT;
-const NOT_FOUND = -1;
-
-/** Tab, line feed, form feed, carriage return (a line feed once the parser has read it) and space. */
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
-}
-function isAsciiAlpha(c: number): boolean {
-  return (c | 32) >= 97 && (c | 32) <= 122;
-}
+export { DEFUSED, originalName } from './defuse-states.js';
 
 /** One pass of `defuse` over one string: every reading of it at once, and where the prefixes go. */
 class DefuseTokenizer {
@@ -124,20 +79,7 @@ class DefuseTokenizer {
       [readings, next] = [next, readings];
       i++;
     }
-    return this.output();
-  }
-
-  private output(): string {
-    const { input, marks } = this;
-    if (marks.length === 0) return input;
-    let out = '';
-    let from = 0;
-    for (const mark of marks) {
-      const at = mark >>> 1;
-      out += input.slice(from, at) + (mark & 1 ? DEFUSED : DEFUSED_ATTRIBUTE);
-      from = at;
-    }
-    return out + input.slice(from);
+    return withPrefixes(this.input, this.marks);
   }
 
   /** Readings whose element or section ends at `i` join the others. */
@@ -162,23 +104,6 @@ class DefuseTokenizer {
     if (at < this.limit) this.limit = at;
   }
 
-  /** ASCII case-insensitive: does `lower` start at `i`? */
-  private startsWith(i: number, lower: string): boolean {
-    const { input } = this;
-    if (i + lower.length > input.length) return false;
-    for (let k = 0; k < lower.length; k++) if ((input.charCodeAt(i + k) | 32) !== lower.charCodeAt(k)) return false;
-    return true;
-  }
-
-  /** Is the tag name at `i` exactly `lower`? (It ends at a space, `/`, `>` or the end of input.) */
-  private tagNameIs(i: number, lower: string): boolean {
-    if (!this.startsWith(i, lower)) return false;
-    const end = i + lower.length;
-    if (end === this.input.length) return true;
-    const c = this.input.charCodeAt(end);
-    return isSpace(c) || c === 47 || c === 62;
-  }
-
   /** Two readings may mark the same index; a tag name's prefix wins (either keeps the name from the browser). */
   private mark(i: number, tag: boolean): void {
     const { marks } = this;
@@ -189,7 +114,7 @@ class DefuseTokenizer {
   }
 
   private markAttribute(i: number): void {
-    if (this.startsWith(i, 'on') || this.startsWith(i, 'style')) this.mark(i, false);
+    if (startsWith(this.input, i, 'on') || startsWith(this.input, i, 'style')) this.mark(i, false);
   }
 
   /**
@@ -197,10 +122,10 @@ class DefuseTokenizer {
    * state bits that say which text-only element a start tag opens (0: none).
    */
   private tagName(i: number, start: boolean): number {
-    if (this.tagNameIs(i, 'script') || this.tagNameIs(i, 'style')) this.mark(i, true);
+    if (tagNameIs(this.input, i, 'script') || tagNameIs(this.input, i, 'style')) this.mark(i, true);
     if (!start) return 0;
     for (let k = 0; k < TEXT_ONLY_ELEMENTS.length; k++) {
-      if (this.tagNameIs(i, TEXT_ONLY_ELEMENTS[k])) return (k + 1) << KIND_SHIFT;
+      if (tagNameIs(this.input, i, TEXT_ONLY_ELEMENTS[k])) return (k + 1) << KIND_SHIFT;
     }
     return 0;
   }
@@ -222,7 +147,7 @@ class DefuseTokenizer {
     const { input } = this;
     const end = this.firstFrom(name, i + 1, (from) => {
       for (let j = input.indexOf('</', from); j >= 0; j = input.indexOf('</', j + 1)) {
-        if (this.tagNameIs(j + 2, name)) return j;
+        if (tagNameIs(this.input, j + 2, name)) return j;
       }
       return NOT_FOUND;
     });
@@ -239,6 +164,12 @@ class DefuseTokenizer {
     let kind = state & ~BASE_MASK;
     let base = state & BASE_MASK;
     /** The character after the next `stop` (or the limit), so the loop's `i++` lands on it. */
+    /** A tag ends at `i`: back to data (see `emit`). */
+    const endTag = (i: number): number => {
+      this.emit(kind, i);
+      kind = 0;
+      return DATA;
+    };
     const skipTo = (i: number, stop: string): number => {
       const j = input.indexOf(stop, i + 1);
       return (j < 0 || j > this.limit ? this.limit : j) - 1;
@@ -277,11 +208,7 @@ class DefuseTokenizer {
           case TAG_NAME:
             if (isSpace(c)) base = BEFORE_ATTRIBUTE_NAME;
             else if (c === 47) base = SELF_CLOSING_START_TAG;
-            else if (c === 62) {
-              this.emit(kind, i);
-              base = DATA;
-              kind = 0;
-            }
+            else if (c === 62) base = endTag(i);
             break;
           case BEFORE_ATTRIBUTE_NAME:
             if (isSpace(c)) break;
@@ -303,11 +230,8 @@ class DefuseTokenizer {
             if (isSpace(c)) break;
             if (c === 47) base = SELF_CLOSING_START_TAG;
             else if (c === 61) base = BEFORE_ATTRIBUTE_VALUE;
-            else if (c === 62) {
-              this.emit(kind, i);
-              base = DATA;
-              kind = 0;
-            } else {
+            else if (c === 62) base = endTag(i);
+            else {
               this.markAttribute(i);
               base = ATTRIBUTE_NAME;
             }
@@ -316,12 +240,9 @@ class DefuseTokenizer {
             if (isSpace(c)) break;
             if (c === 34 /* " */) base = VALUE_DOUBLE_QUOTED;
             else if (c === 39 /* ' */) base = VALUE_SINGLE_QUOTED;
-            else if (c === 62) {
-              // a missing value
-              this.emit(kind, i);
-              base = DATA;
-              kind = 0;
-            } else base = VALUE_UNQUOTED;
+            else if (c === 62)
+              base = endTag(i); // a missing value
+            else base = VALUE_UNQUOTED;
             break;
           case VALUE_DOUBLE_QUOTED:
             if (c === 34) base = AFTER_VALUE_QUOTED;
@@ -334,30 +255,20 @@ class DefuseTokenizer {
           case VALUE_UNQUOTED:
             // Quotes, `<`, `=` and backticks are part of an unquoted value.
             if (isSpace(c)) base = BEFORE_ATTRIBUTE_NAME;
-            else if (c === 62) {
-              this.emit(kind, i);
-              base = DATA;
-              kind = 0;
-            }
+            else if (c === 62) base = endTag(i);
             break;
           case AFTER_VALUE_QUOTED:
             if (isSpace(c)) base = BEFORE_ATTRIBUTE_NAME;
             else if (c === 47) base = SELF_CLOSING_START_TAG;
-            else if (c === 62) {
-              this.emit(kind, i);
-              base = DATA;
-              kind = 0;
-            } else {
+            else if (c === 62) base = endTag(i);
+            else {
               base = BEFORE_ATTRIBUTE_NAME; // the next name needs no space before it
               continue;
             }
             break;
           case SELF_CLOSING_START_TAG:
-            if (c === 62) {
-              this.emit(kind, i);
-              base = DATA;
-              kind = 0;
-            } else {
+            if (c === 62) base = endTag(i);
+            else {
               base = BEFORE_ATTRIBUTE_NAME; // a `/` inside a tag separates like a space
               continue;
             }
@@ -381,75 +292,12 @@ class DefuseTokenizer {
             if (c === 62) base = DATA;
             else i = skipTo(i, '>');
             break;
-          case COMMENT_START:
-            if (c === 45) base = COMMENT_START_DASH;
-            else if (c === 62)
-              base = DATA; // <!-->
-            else {
-              base = COMMENT;
-              continue;
-            }
-            break;
-          case COMMENT_START_DASH:
-            if (c === 45) base = COMMENT_END;
-            else if (c === 62)
-              base = DATA; // <!--->
-            else {
-              base = COMMENT;
-              continue;
-            }
-            break;
-          case COMMENT:
-            if (c === 60) base = COMMENT_LESS_THAN;
-            else if (c === 45) base = COMMENT_END_DASH;
-            break;
-          case COMMENT_LESS_THAN:
-            if (c === 33) base = COMMENT_LESS_THAN_BANG;
-            else if (c !== 60) {
-              base = COMMENT;
-              continue;
-            }
-            break;
-          case COMMENT_LESS_THAN_BANG:
-            if (c === 45) base = COMMENT_LESS_THAN_BANG_DASH;
-            else {
-              base = COMMENT;
-              continue;
-            }
-            break;
-          case COMMENT_LESS_THAN_BANG_DASH:
-            if (c === 45) base = COMMENT_LESS_THAN_BANG_DASH_DASH;
-            else {
-              base = COMMENT_END_DASH;
-              continue;
-            }
-            break;
-          case COMMENT_LESS_THAN_BANG_DASH_DASH:
-            base = COMMENT_END; // `<!--` inside a comment: the next `>` ends it
-            continue;
-          case COMMENT_END_DASH:
-            if (c === 45) base = COMMENT_END;
-            else {
-              base = COMMENT;
-              continue;
-            }
-            break;
-          case COMMENT_END:
-            if (c === 62) base = DATA;
-            else if (c === 33) base = COMMENT_END_BANG;
-            else if (c !== 45) {
-              base = COMMENT;
-              continue;
-            }
-            break;
-          default: // COMMENT_END_BANG
-            if (c === 45) base = COMMENT_END_DASH;
-            else if (c === 62)
-              base = DATA; // --!>
-            else {
-              base = COMMENT;
-              continue;
-            }
+          default: {
+            // The comment states (COMMENT_START to COMMENT_END_BANG): see `commentStep`.
+            const step = commentStep(base, c);
+            base = step & BASE_MASK;
+            if (step & AGAIN) continue;
+          }
         }
         break;
       }
@@ -460,11 +308,4 @@ class DefuseTokenizer {
 
 export function defuse(input: string): string {
   return new DefuseTokenizer(input).run();
-}
-
-/** The name a removed tag or attribute had before `defuse`. */
-export function originalName(name: string): string {
-  if (name.startsWith(DEFUSED_ATTRIBUTE)) return name.slice(DEFUSED_ATTRIBUTE.length);
-  if (name.startsWith(DEFUSED)) return name.slice(DEFUSED.length);
-  return name;
 }
