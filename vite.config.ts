@@ -43,15 +43,6 @@ function sanitizerIntegrity(): string {
 }
 
 /**
- * Builds the classic script for CMS themes: one self-contained, minified
- * file (lit, @lit/context and dompurify inside) that registers every element
- * when a plain <script src> loads it. Its input is the ES modules that
- * `tsc -p tsconfig.build.json` wrote to dist/ just before, so both outputs
- * come from one compilation.
- *
- * The dev server (`npm start`) serves demo/ from the project root.
- */
-/**
  * A second copy of the classic script on one page must do nothing: its
  * modules would define a second Trusted Types policy named `lit-html` (and
  * `anp`), which a page that enforces Trusted Types without 'allow-duplicates'
@@ -64,6 +55,13 @@ const SECOND_COPY_GUARD = {
   footer: '}else console.warn("anp-components: loaded more than once; this copy does nothing.");',
 };
 
+/**
+ * `vite build --mode classic`: the classic script for CMS themes, one
+ * minified file (lit and @lit/context inside; DOMPurify is its sibling file)
+ * that registers every element when a plain <script src> loads it. Its input
+ * is the ES modules that `tsc -p tsconfig.build.json` wrote to dist/ just
+ * before, so every output comes from one compilation.
+ */
 const classicScriptBuild = () =>
   defineConfig({
     // Lit's css`` and html`` template text is squeezed; the JS minifier leaves it alone.
@@ -80,18 +78,13 @@ const classicScriptBuild = () =>
       },
       rollupOptions: { output: SECOND_COPY_GUARD },
     },
-    server: {
-      host: '127.0.0.1',
-      port: 5173,
-      open: false,
-    },
   });
 
 /**
  * `vite build --mode cdn`: the same elements as one self-contained ES module
  * for CDNs (`<script type="module" src="https://unpkg.com/anp-components/dist/anp-components.js">`),
- * minified, with a source map. lit, @lit/context and dompurify are inside, so
- * the page needs no import map; it registers every element and exports the
+ * minified, with a source map. lit and @lit/context are inside, and DOMPurify
+ * is its chunk, fetched only for markup, so the page needs no import map; it registers every element and exports the
  * same API as the package root. The per-module files stay the npm entry
  * points, for tree-shaking.
  */
@@ -136,4 +129,19 @@ const sanitizerBuild = defineConfig({
   },
 });
 
-export default defineConfig(({ mode }) => (mode === 'cdn' ? cdnModuleBuild : mode === 'sanitizer' ? sanitizerBuild : classicScriptBuild()));
+/**
+ * Without one of the modes above (Storybook, `vite` as a dev server): the
+ * sources as they are, with Lit and DOMPurify guarded as in the builds, and
+ * DOMPurify loaded by `import()` as in the ES build.
+ */
+const devConfig = defineConfig({
+  plugins: [guard({ expect: [] })],
+  server: { host: '127.0.0.1', port: 5173, open: false },
+});
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'classic') return classicScriptBuild();
+  if (mode === 'cdn') return cdnModuleBuild;
+  if (mode === 'sanitizer') return sanitizerBuild;
+  return devConfig;
+});

@@ -132,8 +132,10 @@ export abstract class AnpElement extends LitElement {
     // `:state(pending)` lets a page keep the space it reserves with `:not(:defined)` (docs/theming.md).
     const states = this.customStates();
     states?.add('pending');
+    this.sanitizerWaitChanged(true);
     this.sanitizerWait = loadSanitizer().then(() => {
       states?.delete('pending');
+      this.sanitizerWaitChanged(false);
       this.sanitizerWait = undefined;
       this.input.forget();
       for (const [name, old] of replay) this.requestUpdate(name, old);
@@ -141,6 +143,9 @@ export abstract class AnpElement extends LitElement {
     });
     return true;
   }
+
+  /** Called when the element starts and stops waiting for the sanitizer (the article provider tells its elements). */
+  protected sanitizerWaitChanged(_waiting: boolean): void {}
 
   /** The element's custom states (`:state(...)`), where the browser has them. */
   private customStates(): CustomStateSet | undefined {
@@ -157,6 +162,10 @@ export abstract class AnpElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.source.sync();
+    // Waiting for the provider's sanitizer, with nothing of its own to show: pending too (see `waitsForSanitizer`).
+    const current = this.input.current();
+    if (this.context.providerPending && (current === undefined || current.source === 'context')) this.customStates()?.add('pending');
+    else if (this.internals && !this.sanitizerWait) this.internals.states.delete('pending');
   }
 
   /** The article from the first input that has one, normalized (see `ArticleInputController.resolve`). */

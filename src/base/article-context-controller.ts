@@ -29,6 +29,8 @@ export class ArticleContextController implements ReactiveController {
   private composition?: Composition;
   /** What the other elements inside the same provider show of its article. */
   shownBySiblings: ReadonlySet<ShownPart> = NONE_SHOWN;
+  /** The provider waits for the sanitizer before it provides its article (see `Composition.pending`). */
+  providerPending = false;
   private readonly consumers: readonly ReactiveController[];
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: ArticleContextControllerOptions) {
@@ -53,6 +55,7 @@ export class ArticleContextController implements ReactiveController {
         if (!host.isConnected) return; // the provider answering this host's own leaving
         if (this.composition?.announce !== composition?.announce) this.composition?.announce(host, undefined);
         this.composition = composition;
+        this.providerPending = composition?.pending === true;
         // Only an element that shows no part of its own (the meta box) reads it; the others would update for nothing.
         if (!this.options.shows()) this.shownBySiblings = composition?.shown ?? NONE_SHOWN;
         this.announce();
@@ -74,6 +77,7 @@ export class ArticleContextController implements ReactiveController {
     this.composition = undefined;
     composition?.announce(this.host, undefined);
     this.shownBySiblings = NONE_SHOWN;
+    this.providerPending = false;
     // Away from its provider the element has no article from it; a provider around its new place answers again on connect.
     this.article = undefined;
   }

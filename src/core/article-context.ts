@@ -21,6 +21,12 @@ export type ShownPart = 'score' | 'checklist' | 'similar_posts';
  */
 export interface Composition {
   readonly shown: ReadonlySet<ShownPart>;
+  /**
+   * True while the provider waits for the sanitizer before it provides its
+   * article: the elements that will show it are `:state(pending)` meanwhile,
+   * so a page keeps the space it reserved for them (docs/theming.md).
+   */
+  readonly pending?: boolean;
   announce(element: object, part: ShownPart | undefined): void;
 }
 

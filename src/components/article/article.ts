@@ -1,9 +1,10 @@
 import { provide } from '@lit/context';
-import { html, type PropertyValues } from 'lit';
+import { nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { Article } from '../../core/article.js';
 import { articleContext, compositionContext, type Composition, type ShownPart } from '../../core/article-context.js';
 import { AnpElement } from '../../base/anp-element.js';
+import { createElementIn } from '../../core/dom.js';
 import { articleStyles } from './article.styles.js';
 
 /**
@@ -35,12 +36,19 @@ export class AnpArticle extends AnpElement {
     else this.shownBy.delete(element);
     const shown = new Set(this.shownBy.values());
     const before = this.providedComposition.shown;
-    if (shown.size !== before.size || [...shown].some((p) => !before.has(p))) this.providedComposition = { shown, announce: this.announce };
+    if (shown.size !== before.size || [...shown].some((p) => !before.has(p))) {
+      this.providedComposition = { shown, announce: this.announce, pending: this.providedComposition.pending };
+    }
   };
 
   @provide({ context: compositionContext })
   @state()
   protected providedComposition: Composition = { shown: new Set(), announce: this.announce };
+
+  /** While it waits for the sanitizer, its elements keep their reserved space (`Composition.pending`). */
+  protected override sanitizerWaitChanged(waiting: boolean): void {
+    this.providedComposition = { ...this.providedComposition, pending: waiting };
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -48,7 +56,18 @@ export class AnpArticle extends AnpElement {
     if (article !== this.provided) this.provided = article;
   }
 
+  /**
+   * The slot is there from the start, not from the first render: while the
+   * article waits for the sanitizer (the update skipped), the elements inside
+   * still lay out and keep the space a page reserves for them.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    root.append(createElementIn(this.ownerDocument, 'slot'));
+    return root;
+  }
+
   protected override render(): unknown {
-    return html`<slot></slot>`;
+    return nothing;
   }
 }
