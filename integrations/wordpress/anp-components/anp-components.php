@@ -246,14 +246,20 @@ function anp_components_has_strategy() {
 	return version_compare( $GLOBALS['wp_version'], '6.3', '>=' );
 }
 
-/** The stylesheet: display block, and a reserved height only until defined. */
+/**
+ * The stylesheet: display block, and a reserved height only until defined,
+ * or while an element waits for the sanitizer (`:state(pending)`: the post's
+ * article holds markup and DOMPurify is still loading). `:is()` keeps a
+ * browser without custom states from dropping the rule.
+ */
 function anp_components_css() {
-	$tags = 'anp-article,anp-meta-box,anp-score-bars,anp-checklist,anp-similar-posts';
+	$tags    = 'anp-article,anp-meta-box,anp-score-bars,anp-checklist,anp-similar-posts';
+	$waiting = ':is(:not(:defined),:state(pending))';
 	return $tags . '{display:block}'
-		. 'anp-meta-box:not(:defined){min-block-size:calc(var(--anp-reserve-rows,1) * 2.1em + 2.6em)}'
-		. 'anp-score-bars:not(:defined){min-block-size:calc(var(--anp-reserve-rows,1) * 1.9em + 2.8em)}'
-		. 'anp-checklist:not(:defined){min-block-size:calc(var(--anp-reserve-rows,1) * 1.9em + 2.8em)}'
-		. 'anp-similar-posts:not(:defined){min-block-size:calc(var(--anp-reserve-rows,1) * 1.9em + 2.8em)}';
+		. 'anp-meta-box' . $waiting . '{min-block-size:calc(var(--anp-reserve-rows,1) * 2.1em + 2.6em)}'
+		. 'anp-score-bars' . $waiting . '{min-block-size:calc(var(--anp-reserve-rows,1) * 1.9em + 2.8em)}'
+		. 'anp-checklist' . $waiting . '{min-block-size:calc(var(--anp-reserve-rows,1) * 1.9em + 2.8em)}'
+		. 'anp-similar-posts' . $waiting . '{min-block-size:calc(var(--anp-reserve-rows,1) * 1.9em + 2.8em)}';
 }
 
 /** Registers the script and the stylesheet (once). */
