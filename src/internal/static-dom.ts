@@ -67,18 +67,20 @@ class StaticDomDirective extends Directive {
 export const staticDom = directive(StaticDomDirective) as <T>(build: Build<T>, value: T, ctx: ValueContext) => unknown;
 
 /**
- * Appends `<tag part=…>text</tag>` to `parent` (when given) and returns it.
- * Through `createElementIn`, so host markup cannot clobber the call.
+ * Appends `<tag part=…>text</tag>` to `parent` (when given) and returns it;
+ * `attributes` is the `part`, or every attribute by name. Through
+ * `createElementIn`, so host markup cannot clobber the call.
  */
 export function addElement<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
   parent: Node | null,
   tag: K,
-  part?: string,
+  attributes?: string | Record<string, string>,
   text?: string,
 ): HTMLElementTagNameMap[K] {
   const node = createElementIn(doc, tag);
-  if (part) node.setAttribute('part', part);
+  for (const [name, value] of Object.entries(typeof attributes === 'string' ? { part: attributes } : (attributes ?? {})))
+    node.setAttribute(name, value);
   if (text !== undefined) node.textContent = text;
   parent?.appendChild(node);
   return node;

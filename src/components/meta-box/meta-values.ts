@@ -2,8 +2,9 @@ import { render } from 'lit';
 import type { GenericValue, MetaField, RichText } from '../../core/article.js';
 import { pageCreationScope } from '../../core/dom.js';
 import { fieldLabel, formatDate, formatInteger, formatMinutes, formatNumber, isoMinutes, uiLabel } from '../../core/format.js';
+import { addMore, moreText } from '../../internal/more.js';
 import { richContent } from '../../internal/rich-content.js';
-import { SCORE_HIGH, SCORE_LOW } from '../../internal/score-meter.js';
+import { addScoreMeter } from '../../internal/score-meter.js';
 import { addElement, staticDom } from '../../internal/static-dom.js';
 import type { ValueContext } from '../../internal/value-context.js';
 
@@ -50,7 +51,7 @@ function addPairs<T>(
 function buildMoreRow(doc: Document, count: number, ctx: ValueContext): Node | string {
   if (count <= 0) return '';
   const pair = addElement(doc, null, 'div', 'pair');
-  addElement(doc, pair, 'dt', 'label more', uiLabel('more', ctx.labels, { n: formatInteger(count, ctx.locale) }, ctx.pack));
+  addElement(doc, pair, 'dt', 'label more', moreText(count, ctx));
   addElement(doc, pair, 'dd', 'value');
   return pair;
 }
@@ -59,7 +60,7 @@ function buildMoreRow(doc: Document, count: number, ctx: ValueContext): Node | s
 function addItems<T>(doc: Document, items: readonly T[], each: (item: T, li: HTMLElement) => void, more: number, ctx: ValueContext) {
   const ul = addElement(doc, null, 'ul', 'items');
   for (const item of items) each(item, addElement(doc, ul, 'li', 'item'));
-  if (more > 0) addElement(doc, ul, 'li', 'more', uiLabel('more', ctx.labels, { n: formatInteger(more, ctx.locale) }, ctx.pack));
+  addMore(doc, ul, more, ctx);
   return ul;
 }
 
@@ -73,37 +74,6 @@ function addBadge(doc: Document, parent: Parent, value: boolean, ctx: ValueConte
   );
 }
 
-function addTime(doc: Document, parent: Parent, datetime: string, text: string): HTMLElement {
-  const time = addElement(doc, parent, 'time', undefined, text);
-  time.setAttribute('datetime', datetime);
-  return time;
-}
-
-function addData(doc: Document, parent: Parent, value: number, text: string): HTMLElement {
-  const data = addElement(doc, parent, 'data', undefined, text);
-  data.setAttribute('value', String(value));
-  return data;
-}
-
-/** One score as a native `<meter>` named by `labelId`, its number beside it (the DOM of renderScoreMeter). */
-function addScoreMeter(doc: Document, parent: Parent, value: number, labelId: string, locale: string): HTMLElement {
-  const track = addElement(doc, parent, 'span', 'bar-track');
-  const text = formatNumber(value, locale);
-  const meter = addElement(doc, track, 'meter', 'meter', text);
-  for (const [name, attribute] of [
-    ['min', '0'],
-    ['max', '100'],
-    ['low', String(SCORE_LOW)],
-    ['high', String(SCORE_HIGH)],
-    ['optimum', '100'],
-    ['aria-labelledby', labelId],
-  ])
-    meter.setAttribute(name, attribute);
-  meter.value = value;
-  addElement(doc, track, 'span', 'score', text);
-  return track;
-}
-
 /** The nodes of a plain field's value. */
 function buildField(doc: Document, field: Exclude<MetaField, { kind: 'rich' }>, ctx: ValueContext): Node | string {
   const label = (key: string) => fieldLabel(key, ctx.labels, ctx.pack);
@@ -113,13 +83,13 @@ function buildField(doc: Document, field: Exclude<MetaField, { kind: 'rich' }>, 
     case 'rich-list':
       return addItems(doc, field.value, (item, li) => addRich(li, item), field.more, ctx);
     case 'code':
-      return addElement(doc, null, 'code', undefined, field.value);
+      return addElement(doc, null, 'code', {}, field.value);
     case 'date':
-      return addTime(doc, null, field.value, formatDate(field.value, ctx.locale));
+      return addElement(doc, null, 'time', { datetime: field.value }, formatDate(field.value, ctx.locale));
     case 'minutes':
-      return addTime(doc, null, isoMinutes(field.value), formatMinutes(field.value, ctx.locale));
+      return addElement(doc, null, 'time', { datetime: isoMinutes(field.value) }, formatMinutes(field.value, ctx.locale));
     case 'count':
-      return addData(doc, null, field.value, formatInteger(field.value, ctx.locale));
+      return addElement(doc, null, 'data', { value: `${field.value}` }, formatInteger(field.value, ctx.locale));
     case 'list':
       return addItems(doc, field.value, (item, li) => li.append(item), field.more, ctx);
     case 'entities': {
@@ -213,9 +183,9 @@ function buildGeneric(doc: Document, value: GenericValue, ctx: ValueContext, dep
     case 'text':
       return value.text;
     case 'date':
-      return addTime(doc, null, value.iso, formatDate(value.iso, ctx.locale));
+      return addElement(doc, null, 'time', { datetime: value.iso }, formatDate(value.iso, ctx.locale));
     case 'number':
-      return addData(doc, null, value.value, formatNumber(value.value, ctx.locale));
+      return addElement(doc, null, 'data', { value: `${value.value}` }, formatNumber(value.value, ctx.locale));
     case 'boolean':
       return addBadge(doc, null, value.value, ctx);
     case 'null':
