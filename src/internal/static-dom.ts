@@ -4,20 +4,20 @@ import { createElementIn } from '../core/dom.js';
 import type { ValueContext } from './value-context.js';
 
 /**
- * Leaf values as plain DOM, in one child part.
+ * Rows and leaf values as plain DOM, in one child part.
  *
- * A leaf value (a date, a count, a list of strings, a set of badges or
- * scores) made of nested templates costs Lit a template clone, a tree walk
- * and marker comments per piece: about 35 clones and 137 comments per meta
- * box, where the value itself is a handful of elements. Here `build` makes
- * the value's nodes with DOM calls (text as text, never markup), and the
- * part holds them as one node. A new value equal to the one shown (the same
- * data in new objects, the same language) keeps the nodes; any other
- * replaces them. Rich values never come here: they go through richContent().
+ * A row or a leaf value (a date, a count, a list of strings, a set of badges
+ * or scores) made of nested templates costs Lit a template clone, a tree
+ * walk and marker comments per piece: about 35 clones and 137 comments per
+ * meta box, where the value itself is a handful of elements. Here `build`
+ * makes each item's nodes with DOM calls (text as text, never markup), and
+ * one part holds them all. An item equal to the one shown (the same data in
+ * new objects, the same language) keeps its nodes; any other replaces them.
+ * Rich text is rendered into built nodes through richContent() only.
  */
 
-/** Makes a value's nodes in `doc`: one node, or a string for plain text. */
-export type Build<T> = (doc: Document, value: T, ctx: ValueContext) => Node | string;
+/** Makes one item's nodes in `doc`: one node, or a string for plain text. */
+export type Build<T> = (doc: Document, item: T, ctx: ValueContext) => Node | string;
 
 /** Equal plain data (strings, numbers, booleans, arrays and objects of them), whatever the objects. */
 function sameData(a: unknown, b: unknown): boolean {
@@ -30,8 +30,9 @@ function sameData(a: unknown, b: unknown): boolean {
 
 class StaticDomDirective extends Directive {
   private build?: Build<never>;
-  private value?: unknown;
   private ctx?: ValueContext;
+  private items: readonly unknown[] = [];
+  private nodes: Node[] = [];
 
   constructor(info: PartInfo) {
     super(info);
@@ -39,32 +40,40 @@ class StaticDomDirective extends Directive {
   }
 
   /** Without a DOM (the elements render in the browser; see docs/frameworks.md): nothing. */
-  render<T>(_build: Build<T>, _value: T, _ctx: ValueContext): unknown {
+  render<T>(_build: Build<T>, _items: readonly T[], _ctx: ValueContext): unknown {
     return noChange;
   }
 
-  override update<T>(part: ChildPart, [build, value, ctx]: [Build<T>, T, ValueContext]): unknown {
-    const shown = this.ctx;
-    if (
-      build === this.build &&
-      shown &&
-      shown.locale === ctx.locale &&
-      shown.labels === ctx.labels &&
-      shown.pack === ctx.pack &&
-      sameData(value, this.value)
-    )
-      return noChange;
-    this.build = build;
-    this.value = value;
-    this.ctx = ctx;
+  /** Builds the items that changed, in place between the part's markers. */
+  override update<T>(part: ChildPart, [build, items, ctx]: [Build<T>, readonly T[], ValueContext]): unknown {
+    const parent = part.parentNode;
     // The part sits in an element of the shadow root, so it has a document.
-    const doc = part.parentNode.ownerDocument;
-    return doc ? build(doc, value, ctx) : noChange;
+    const doc = parent.ownerDocument;
+    if (!doc) return noChange;
+    const shown = this.ctx;
+    const same = build === this.build && shown?.locale === ctx.locale && shown.labels === ctx.labels && shown.pack === ctx.pack;
+    items.forEach((item, index) => {
+      const old = this.nodes[index];
+      if (old && same && sameData(item, this.items[index])) return;
+      const made = build(doc, item, ctx);
+      const node = typeof made === 'string' ? new Text(made) : made;
+      if (old) parent.replaceChild(node, old);
+      else parent.insertBefore(node, part.endNode);
+      this.nodes[index] = node;
+    });
+    for (const node of this.nodes.splice(items.length)) parent.removeChild(node);
+    this.build = build;
+    this.ctx = ctx;
+    this.items = items;
+    return noChange;
   }
 }
 
-/** `build(doc, value, ctx)`'s nodes in a child part, made again only when the value or the language changes. */
-export const staticDom = directive(StaticDomDirective) as <T>(build: Build<T>, value: T, ctx: ValueContext) => unknown;
+/**
+ * `build(doc, item, ctx)`'s nodes for each item, in a child part; an item is
+ * made again only when it or the language changes.
+ */
+export const staticDom = directive(StaticDomDirective) as <T>(build: Build<T>, items: readonly T[], ctx: ValueContext) => unknown;
 
 /**
  * Appends `<tag part=…>text</tag>` to `parent` (when given) and returns it;

@@ -19,7 +19,21 @@ export type { ValueContext };
 export function renderFieldValue(field: MetaField, ctx: ValueContext): unknown {
   if (field.kind === 'text') return field.value;
   if (field.kind === 'rich') return richContent(field.value);
-  return staticDom(buildField, field, ctx);
+  return staticDom(buildField, [field], ctx);
+}
+
+/** One row of the meta box's list: `<div part="field …"><dt part="label">…</dt><dd part="value">…</dd></div>`. */
+export function buildRow(doc: Document, field: MetaField, ctx: ValueContext): Node {
+  const row = addElement(doc, null, 'div', field.kind === 'generic' ? 'field' : `field field-${field.key}`);
+  addElement(doc, row, 'dt', 'label', fieldLabel(field.label, ctx.labels, ctx.pack));
+  addValue(doc, addElement(doc, row, 'dd', 'value'), field, ctx);
+  return row;
+}
+
+/** A field's value, appended to its `<dd>`. */
+function addValue(doc: Document, dd: HTMLElement, field: MetaField, ctx: ValueContext): void {
+  if (field.kind === 'rich') addRich(dd, field.value);
+  else dd.append(buildField(doc, field, ctx));
 }
 
 /** A rich value inside built DOM: rendered into `parent` through richContent(), the one way rich text reaches the page. */
@@ -143,8 +157,7 @@ function buildField(doc: Document, field: Exclude<MetaField, { kind: 'rich' }>, 
         field.value,
         (child, dt, dd) => {
           dt.append(label(child.label));
-          if (child.kind === 'rich') addRich(dd, child.value);
-          else dd.append(buildField(doc, child, ctx));
+          addValue(doc, dd, child, ctx);
         },
         field.more,
         ctx,

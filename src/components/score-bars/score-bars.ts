@@ -64,7 +64,7 @@ export class AnpScoreBars extends AnpCardElement {
   }
 
   private renderList(list: { scores: readonly Entry<number>[]; more: number }): unknown {
-    return staticDom(buildBars, list, this.valueContext);
+    return staticDom(buildBars, [list], this.valueContext);
   }
 }
 
