@@ -88,8 +88,8 @@ export function addElement<K extends keyof HTMLElementTagNameMap>(
   text?: string,
 ): HTMLElementTagNameMap[K] {
   const node = createElementIn(doc, tag);
-  for (const [name, value] of Object.entries(typeof attributes === 'string' ? { part: attributes } : (attributes ?? {})))
-    node.setAttribute(name, value);
+  const named = typeof attributes === 'string' ? { part: attributes } : attributes;
+  for (const name in named) node.setAttribute(name, named[name]);
   if (text !== undefined) node.textContent = text;
   parent?.appendChild(node);
   return node;
