@@ -41,8 +41,6 @@ function addRich(parent: Node, rich: RichText): void {
   render(richContent(rich), parent as HTMLElement, pageCreationScope && { creationScope: pageCreationScope });
 }
 
-type Parent = Node | null;
-
 /** `<dl part=…>` of label → value pairs, the "n more" row last. */
 function addPairs<T>(
   doc: Document,
@@ -57,17 +55,13 @@ function addPairs<T>(
     const pair = addElement(doc, dl, 'div', 'pair');
     each(entry, addElement(doc, pair, 'dt', 'label'), addElement(doc, pair, 'dd', 'value'), index);
   });
-  if (more > 0) dl.append(buildMoreRow(doc, more, ctx));
+  // The "n more" line of a capped object, as the last pair.
+  if (more > 0) {
+    const pair = addElement(doc, dl, 'div', 'pair');
+    addElement(doc, pair, 'dt', 'label more', moreText(more, ctx));
+    addElement(doc, pair, 'dd', 'value');
+  }
   return dl;
-}
-
-/** The "n more" line of a capped object, as the last pair of its `<dl>`. */
-function buildMoreRow(doc: Document, count: number, ctx: ValueContext): Node | string {
-  if (count <= 0) return '';
-  const pair = addElement(doc, null, 'div', 'pair');
-  addElement(doc, pair, 'dt', 'label more', moreText(count, ctx));
-  addElement(doc, pair, 'dd', 'value');
-  return pair;
 }
 
 /** `<ul part="items">`, the "n more" line last. */
@@ -78,7 +72,7 @@ function addItems<T>(doc: Document, items: readonly T[], each: (item: T, li: HTM
   return ul;
 }
 
-function addBadge(doc: Document, parent: Parent, value: boolean, ctx: ValueContext): HTMLElement {
+function addBadge(doc: Document, parent: Node | null, value: boolean, ctx: ValueContext): HTMLElement {
   return addElement(
     doc,
     parent,
