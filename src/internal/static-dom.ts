@@ -1,5 +1,5 @@
 import { noChange, type ChildPart } from 'lit';
-import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
+import { Directive, directive } from 'lit/directive.js';
 import { createElementIn } from '../core/dom.js';
 import type { ValueContext } from './value-context.js';
 
@@ -19,10 +19,14 @@ import type { ValueContext } from './value-context.js';
 /** Makes one item's nodes in `doc`: one node, or a string for plain text. */
 export type Build<T> = (doc: Document, item: T, ctx: ValueContext) => Node | string;
 
-/** Equal plain data (strings, numbers, booleans, arrays and objects of them), whatever the objects. */
+/**
+ * Equal plain data (strings, numbers, booleans, arrays and objects of them),
+ * whatever the objects. The data here is typed (a field's kind fixes its
+ * shape), so an array and an object never meet at one place.
+ */
 function sameData(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((key) => sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
@@ -34,24 +38,19 @@ class StaticDomDirective extends Directive {
   private items: readonly unknown[] = [];
   private nodes: Node[] = [];
 
-  constructor(info: PartInfo) {
-    super(info);
-    if (info.type !== PartType.CHILD) throw new Error('staticDom() belongs in child position');
-  }
-
   /** Without a DOM (the elements render in the browser; see docs/frameworks.md): nothing. */
   render<T>(_build: Build<T>, _items: readonly T[], _ctx: ValueContext): unknown {
     return noChange;
   }
 
-  /** Builds the items that changed, in place between the part's markers. */
+  /** Builds the items that changed, in place between the markers of its part (a child part: `part.endNode`). */
   override update<T>(part: ChildPart, [build, items, ctx]: [Build<T>, readonly T[], ValueContext]): unknown {
     const parent = part.parentNode;
     // The part sits in an element of the shadow root, so it has a document.
     const doc = parent.ownerDocument;
     if (!doc) return noChange;
-    const shown = this.ctx;
-    const same = build === this.build && shown?.locale === ctx.locale && shown.labels === ctx.labels && shown.pack === ctx.pack;
+    // The same words: the same language, labels and pack (compared by value, so a new context object of the same is the same).
+    const same = build === this.build && sameData(ctx, this.ctx);
     items.forEach((item, index) => {
       const old = this.nodes[index];
       if (old && same && sameData(item, this.items[index])) return;
