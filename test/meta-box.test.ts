@@ -370,6 +370,56 @@ describe('<anp-meta-box>', () => {
     });
   });
 
+  describe('leaf values are plain DOM, not nested templates', () => {
+    /** Lit's marker comments in a shadow root: one per dynamic child part, and two per item of a mapped list. */
+    function markers(root: ShadowRoot): number {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
+      let count = 0;
+      while (walker.nextNode()) count++;
+      return count;
+    }
+
+    it('the seed box holds few dynamic parts', async () => {
+      const el = await seedBox();
+      // With a template per value (a date, a count, each list, badge and score meter) it held 141; two a row are what is left.
+      expect(markers(el.shadowRoot!)).to.be.at.most(60);
+      expectSeedRendered(el);
+    });
+
+    it('an equal value in new objects keeps its nodes; a changed one replaces them', async () => {
+      const el = await seedBox();
+      const list = ddFor(el, 'stack')!.querySelector('ul')!;
+      const flags = ddFor(el, 'flags')!.querySelector('dl')!;
+      const changed = structuredClone(el.article) as Record<string, any>;
+      changed.meta.view_count = 7; // another field: the element renders again
+      el.article = changed;
+      await el.updateComplete;
+      expect(textOf(ddFor(el, 'view count'))).to.equal('7');
+      expect(ddFor(el, 'stack')!.querySelector('ul')).to.equal(list);
+      expect(ddFor(el, 'flags')!.querySelector('dl')).to.equal(flags);
+      // Negative control: a changed list is new nodes showing the new items, as text.
+      const next = structuredClone(changed);
+      next.meta.stack = ['<b>one</b>', 'two'];
+      el.article = next;
+      await el.updateComplete;
+      const shown = ddFor(el, 'stack')!.querySelector('ul')!;
+      expect(shown).not.to.equal(list);
+      expect(Array.from(shown.querySelectorAll('li')).map(textOf)).to.deep.equal(['<b>one</b>', 'two']);
+      expect(shown.querySelector('b')).to.equal(null);
+      expect(ddFor(el, 'stack')!.querySelectorAll('ul')).to.have.length(1);
+    });
+
+    it('a new language makes the words again', async () => {
+      const el = await seedBox();
+      const before = textOf(ddFor(el, 'flags')!.querySelector('[part~="badge"]'));
+      el.labels = { yes: 'ja', no: 'nein' };
+      await el.updateComplete;
+      const after = textOf(ddFor(el, 'flags')!.querySelector('[part~="badge"]'));
+      expect(after).not.to.equal(before);
+      expect(['ja', 'nein']).to.include(after);
+    });
+  });
+
   describe('bad input', () => {
     it('invalid JSON in the attribute: anp-error, nothing thrown, the empty state', async () => {
       const el = document.createElement('anp-meta-box');

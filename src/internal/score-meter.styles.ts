@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The look of `renderScoreMeter`: shared by `<anp-score-bars>` and the score field of `<anp-meta-box>`. */
+/** The look of `addScoreMeter`: shared by `<anp-score-bars>` and the score field of `<anp-meta-box>`. */
 export const scoreMeterStyles = css`
   [part~='bar-track'] {
     display: flex;

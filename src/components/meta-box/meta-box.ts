@@ -5,18 +5,11 @@ import { canonicalKey } from '../../core/format.js';
 import type { ShownPart } from '../../core/article-context.js';
 import { AnpCardElement } from '../../base/anp-element.js';
 import { renderHeading } from '../../internal/heading.js';
-import { repeated, type Unit } from '../../internal/repeated.js';
+import { staticDom } from '../../internal/static-dom.js';
 import { metaBoxStyles } from './meta-box.styles.js';
-import { renderFieldValue, type ValueContext } from './meta-values.js';
+import { buildRow, renderFieldValue, type ValueContext } from './meta-values.js';
 
 type OutlineField = Extract<MetaField, { kind: 'outline' }>;
-
-/** Some of the top-level `<dl>`'s pairs: one `<div part="field …">` per key. */
-const FIELD_ROWS: Unit = {
-  head: '',
-  item: ['<div part=', '><dt part="label">', '</dt><dd part="value">', '</dd></div>'],
-  tail: [''],
-};
 
 /**
  * Rows rendered in the first task, and in each one after. A box with more (a
@@ -148,7 +141,7 @@ export class AnpMetaBox extends AnpCardElement {
   private outline?: OutlineField;
   private moreRows?: Promise<void>;
   /** The rows made so far while a first render arrives task by task (any property change starts over). */
-  private rowChunks: TemplateResult[] = [];
+  private rowChunks: unknown[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -216,16 +209,13 @@ export class AnpMetaBox extends AnpCardElement {
    * `MORE_ROWS` each). Chunks made earlier in the same first render are
    * reused, so adding one costs that chunk only.
    */
-  private renderRows(fields: readonly MetaField[]): TemplateResult[] {
+  private renderRows(fields: readonly MetaField[]): unknown[] {
     const ctx: ValueContext = this.valueContext;
     const shown = Math.min(fields.length, this.shownRows);
     for (let start = 0, index = 0; start < shown; index++) {
       const end = Math.min(shown, start + (index === 0 ? FIRST_ROWS : MORE_ROWS));
-      this.rowChunks[index] ??= repeated(FIELD_ROWS, fields.slice(start, end), (field) => [
-        field.kind === 'generic' ? 'field' : `field field-${field.key}`,
-        this.fieldText(field.label),
-        renderFieldValue(field, ctx),
-      ]);
+      // Each chunk one part of rows built as DOM (src/internal/static-dom.ts): a row is made again only when its field changes.
+      this.rowChunks[index] ??= staticDom(buildRow, fields.slice(start, end), ctx);
       start = end;
     }
     return this.rowChunks;

@@ -1,126 +1,163 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import type { Entity, Entry, GenericValue, MetaField, RichText } from '../../core/article.js';
+import { render } from 'lit';
+import type { GenericValue, MetaField, RichText } from '../../core/article.js';
+import { pageCreationScope } from '../../core/dom.js';
 import { fieldLabel, formatDate, formatInteger, formatMinutes, formatNumber, isoMinutes, uiLabel } from '../../core/format.js';
-import { renderMore } from '../../internal/more.js';
-import { repeated, type Unit } from '../../internal/repeated.js';
+import { addMore, moreText } from '../../internal/more.js';
 import { richContent } from '../../internal/rich-content.js';
-import { renderScoreMeter } from '../../internal/score-meter.js';
+import { addScoreMeter } from '../../internal/score-meter.js';
+import { addElement, staticDom } from '../../internal/static-dom.js';
 import type { ValueContext } from '../../internal/value-context.js';
 
 export type { ValueContext };
 
-/** `<ul>` of `<li part="item">` (the "n more" line last). */
-const ITEM_LIST: Unit = { head: '<ul part="items">', item: ['<li part="item">', '</li>'], tail: ['', '</ul>'] };
-/** Nested `<dl>` of label → value pairs (the "n more" row last). */
-export const PAIR_LIST: Unit = {
-  head: '<dl part="nested">',
-  item: ['<div part="pair"><dt part="label">', '</dt><dd part="value">', '</dd></div>'],
-  tail: ['', '</dl>'],
-};
-/** The outline's `<dl>` (the "n more" row last). */
-const OUTLINE_LIST: Unit = {
-  head: '<dl part="outline-list">',
-  item: ['<div part="pair"><dt part="label">', '</dt><dd part="value">', '</dd></div>'],
-  tail: ['', '</dl>'],
-};
-/** The scores' `<dl>`: each label has an id its meter is named by. */
-const SCORE_LIST: Unit = {
-  head: '<dl part="nested scores">',
-  item: ['<div part="pair"><dt part="label" id=', '>', '</dt><dd part="value">', '</dd></div>'],
-  tail: ['', '</dl>'],
-};
-const ENTITY_LIST: Unit = {
-  head: '<ul part="items">',
-  item: ['<li part="item entity"><span part="entity-name">', '</span>', '</li>'],
-  tail: ['</ul>'],
-};
-
-export function renderBadge(value: boolean, ctx: ValueContext): TemplateResult {
-  return html`<span part=${value ? 'badge badge-yes' : 'badge badge-no'}
-    >${uiLabel(value ? 'yes' : 'no', ctx.labels, undefined, ctx.pack)}</span
-  >`;
-}
-
-export function renderDate(iso: string, ctx: ValueContext): TemplateResult {
-  return html`<time datetime=${iso}>${formatDate(iso, ctx.locale)}</time>`;
-}
-
-export function renderTextList(items: readonly string[], more: number, ctx: ValueContext): TemplateResult {
-  return repeated(ITEM_LIST, items, (item) => [item], [renderMore(more, ctx)]);
-}
-
-export function renderRichList(items: readonly RichText[], more: number, ctx: ValueContext): TemplateResult {
-  return repeated(ITEM_LIST, items, (item) => [richContent(item)], [renderMore(more, ctx)]);
-}
-
-export function renderEntities(entities: readonly Entity[]): TemplateResult {
-  return repeated(ENTITY_LIST, entities, (entity) => [
-    entity.name,
-    entity.type === undefined ? nothing : html` <span part="entity-type">${entity.type}</span>`,
-  ]);
-}
-
-/** A nested `<dl>` of label → value. */
-export function renderEntries<T>(
-  entries: readonly Entry<T>[],
-  renderValue: (value: T) => unknown,
-  ctx: ValueContext,
-  more = 0,
-): TemplateResult {
-  return repeated(PAIR_LIST, entries, (entry) => [fieldLabel(entry.key, ctx.labels, ctx.pack), renderValue(entry.value)], [
-    renderMoreRow(more, ctx),
-  ]);
-}
-
-/** The "n more" line of a capped object, as the last pair of its `<dl>`. */
-export function renderMoreRow(count: number, ctx: ValueContext): TemplateResult | typeof nothing {
-  return count > 0
-    ? html`<div part="pair">
-        <dt part="label more">${uiLabel('more', ctx.labels, { n: formatInteger(count, ctx.locale) }, ctx.pack)}</dt>
-        <dd part="value"></dd>
-      </div>`
-    : nothing;
-}
-
-/** A field's value, by its kind: what a `<dd>` of the meta box holds. */
+/**
+ * A field's value, by its kind: what a `<dd>` of the meta box holds. Plain
+ * text is a text part and a rich value goes through richContent(); every
+ * other value is built as DOM in one part (`staticDom`,
+ * src/internal/static-dom.ts), in the structure the parts name.
+ */
 export function renderFieldValue(field: MetaField, ctx: ValueContext): unknown {
+  if (field.kind === 'text') return field.value;
+  if (field.kind === 'rich') return richContent(field.value);
+  return staticDom(buildField, [field], ctx);
+}
+
+/** One row of the meta box's list: `<div part="field …"><dt part="label">…</dt><dd part="value">…</dd></div>`. */
+export function buildRow(doc: Document, field: MetaField, ctx: ValueContext): Node {
+  const row = addElement(doc, null, 'div', field.kind === 'generic' ? 'field' : `field field-${field.key}`);
+  addElement(doc, row, 'dt', 'label', fieldLabel(field.label, ctx.labels, ctx.pack));
+  addValue(doc, addElement(doc, row, 'dd', 'value'), field, ctx);
+  return row;
+}
+
+/** A field's value, appended to its `<dd>`. */
+function addValue(doc: Document, dd: HTMLElement, field: MetaField, ctx: ValueContext): void {
+  if (field.kind === 'rich') addRich(dd, field.value);
+  else dd.append(buildField(doc, field, ctx));
+}
+
+/** A rich value inside built DOM: rendered into `parent` through richContent(), the one way rich text reaches the page. */
+function addRich(parent: Node, rich: RichText): void {
+  render(richContent(rich), parent as HTMLElement, pageCreationScope && { creationScope: pageCreationScope });
+}
+
+/** `<dl part=…>` of label → value pairs, the "n more" row last. */
+function addPairs<T>(
+  doc: Document,
+  part: string,
+  entries: readonly T[],
+  each: (entry: T, dt: HTMLElement, dd: HTMLElement, index: number) => void,
+  more: number,
+  ctx: ValueContext,
+): HTMLElement {
+  const dl = addElement(doc, null, 'dl', part);
+  entries.forEach((entry, index) => {
+    const pair = addElement(doc, dl, 'div', 'pair');
+    each(entry, addElement(doc, pair, 'dt', 'label'), addElement(doc, pair, 'dd', 'value'), index);
+  });
+  // The "n more" line of a capped object, as the last pair.
+  if (more > 0) {
+    const pair = addElement(doc, dl, 'div', 'pair');
+    addElement(doc, pair, 'dt', 'label more', moreText(more, ctx));
+    addElement(doc, pair, 'dd', 'value');
+  }
+  return dl;
+}
+
+/** `<ul part="items">`, the "n more" line last. */
+function addItems<T>(doc: Document, items: readonly T[], each: (item: T, li: HTMLElement) => void, more: number, ctx: ValueContext) {
+  const ul = addElement(doc, null, 'ul', 'items');
+  for (const item of items) each(item, addElement(doc, ul, 'li', 'item'));
+  addMore(doc, ul, more, ctx);
+  return ul;
+}
+
+function addBadge(doc: Document, parent: Node | null, value: boolean, ctx: ValueContext): HTMLElement {
+  return addElement(
+    doc,
+    parent,
+    'span',
+    value ? 'badge badge-yes' : 'badge badge-no',
+    uiLabel(value ? 'yes' : 'no', ctx.labels, undefined, ctx.pack),
+  );
+}
+
+/** The nodes of a plain field's value. */
+function buildField(doc: Document, field: Exclude<MetaField, { kind: 'rich' }>, ctx: ValueContext): Node | string {
   const label = (key: string) => fieldLabel(key, ctx.labels, ctx.pack);
   switch (field.kind) {
     case 'text':
       return field.value;
-    case 'code':
-      return html`<code>${field.value}</code>`;
-    case 'rich':
-      return richContent(field.value);
-    case 'date':
-      return renderDate(field.value, ctx);
-    case 'minutes':
-      return html`<time datetime=${isoMinutes(field.value)}>${formatMinutes(field.value, ctx.locale)}</time>`;
-    case 'count':
-      return html`<data value=${String(field.value)}>${formatInteger(field.value, ctx.locale)}</data>`;
-    case 'list':
-      return renderTextList(field.value, field.more, ctx);
     case 'rich-list':
-      return renderRichList(field.value, field.more, ctx);
-    case 'entities':
-      return renderEntities(field.value);
+      return addItems(doc, field.value, (item, li) => addRich(li, item), field.more, ctx);
+    case 'code':
+      return addElement(doc, null, 'code', {}, field.value);
+    case 'date':
+      return addElement(doc, null, 'time', { datetime: field.value }, formatDate(field.value, ctx.locale));
+    case 'minutes':
+      return addElement(doc, null, 'time', { datetime: isoMinutes(field.value) }, formatMinutes(field.value, ctx.locale));
+    case 'count':
+      return addElement(doc, null, 'data', { value: `${field.value}` }, formatInteger(field.value, ctx.locale));
+    case 'list':
+      return addItems(doc, field.value, (item, li) => li.append(item), field.more, ctx);
+    case 'entities': {
+      const ul = addElement(doc, null, 'ul', 'items');
+      for (const entity of field.value) {
+        const li = addElement(doc, ul, 'li', 'item entity');
+        addElement(doc, li, 'span', 'entity-name', entity.name);
+        if (entity.type !== undefined) {
+          li.append(' ');
+          addElement(doc, li, 'span', 'entity-type', entity.type);
+        }
+      }
+      return ul;
+    }
     case 'outline':
-      return repeated(OUTLINE_LIST, field.value, (entry) => [label(entry.key), entry.value], [renderMoreRow(field.more, ctx)]);
+      return addPairs(
+        doc,
+        'outline-list',
+        field.value,
+        (entry, dt, dd) => (dt.append(label(entry.key)), dd.append(entry.value)),
+        field.more,
+        ctx,
+      );
     case 'scores':
-      return repeated(
-        SCORE_LIST,
-        field.value.map((score, index) => ({ score, id: `score-label-${index}` })),
-        ({ score, id }) => [id, label(score.key), renderScoreMeter(score, id, ctx.locale)],
-        [renderMoreRow(field.more, ctx)],
+      return addPairs(
+        doc,
+        'nested scores',
+        field.value,
+        (score, dt, dd, index) => {
+          const id = `score-label-${index}`;
+          dt.id = id;
+          dt.append(label(score.key));
+          addScoreMeter(doc, dd, score.value, id, ctx.locale);
+        },
+        field.more,
+        ctx,
       );
     case 'flags':
-      return renderEntries(field.value, (value) => renderBadge(value, ctx), ctx, field.more);
+      return addPairs(
+        doc,
+        'nested',
+        field.value,
+        (entry, dt, dd) => (dt.append(label(entry.key)), addBadge(doc, dd, entry.value, ctx)),
+        field.more,
+        ctx,
+      );
     case 'object':
-      return repeated(PAIR_LIST, field.value, (child) => [label(child.label), renderFieldValue(child, ctx)], [
-        renderMoreRow(field.more, ctx),
-      ]);
+      return addPairs(
+        doc,
+        'nested',
+        field.value,
+        (child, dt, dd) => {
+          dt.append(label(child.label));
+          addValue(doc, dd, child, ctx);
+        },
+        field.more,
+        ctx,
+      );
     case 'generic':
-      return renderGeneric(field.value, ctx);
+      return buildGeneric(doc, field.value, ctx, 0);
   }
 }
 
@@ -144,25 +181,35 @@ function levelsOf(value: GenericValue): number {
  * joined into one string. Lists and objects deeper than `SHOWN_LEVELS`
  * collapse into a visible "n more levels".
  */
-export function renderGeneric(value: GenericValue, ctx: ValueContext, depth = 0): TemplateResult | string {
+function buildGeneric(doc: Document, value: GenericValue, ctx: ValueContext, depth: number): Node | string {
   if (depth >= SHOWN_LEVELS && (value.kind === 'list' || value.kind === 'map')) {
     const levels = formatInteger(levelsOf(value), ctx.locale);
-    return html`<span part="more">${uiLabel('moreLevels', ctx.labels, { n: levels }, ctx.pack)}</span>`;
+    return addElement(doc, null, 'span', 'more', uiLabel('moreLevels', ctx.labels, { n: levels }, ctx.pack));
   }
   switch (value.kind) {
     case 'text':
       return value.text;
     case 'date':
-      return renderDate(value.iso, ctx);
+      return addElement(doc, null, 'time', { datetime: value.iso }, formatDate(value.iso, ctx.locale));
     case 'number':
-      return html`<data value=${String(value.value)}>${formatNumber(value.value, ctx.locale)}</data>`;
+      return addElement(doc, null, 'data', { value: `${value.value}` }, formatNumber(value.value, ctx.locale));
     case 'boolean':
-      return renderBadge(value.value, ctx);
+      return addBadge(doc, null, value.value, ctx);
     case 'null':
-      return html`<span part="none">${uiLabel('none', ctx.labels, undefined, ctx.pack)}</span>`;
+      return addElement(doc, null, 'span', 'none', uiLabel('none', ctx.labels, undefined, ctx.pack));
     case 'list':
-      return repeated(ITEM_LIST, value.items, (item) => [renderGeneric(item, ctx, depth + 1)], [renderMore(value.more, ctx)]);
+      return addItems(doc, value.items, (item, li) => li.append(buildGeneric(doc, item, ctx, depth + 1)), value.more, ctx);
     case 'map':
-      return renderEntries(value.entries, (child) => renderGeneric(child, ctx, depth + 1), ctx, value.more);
+      return addPairs(
+        doc,
+        'nested',
+        value.entries,
+        (entry, dt, dd) => (
+          dt.append(fieldLabel(entry.key, ctx.labels, ctx.pack)),
+          dd.append(buildGeneric(doc, entry.value, ctx, depth + 1))
+        ),
+        value.more,
+        ctx,
+      );
   }
 }

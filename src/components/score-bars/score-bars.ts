@@ -1,12 +1,15 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Entry } from '../../core/article.js';
 import type { ShownPart } from '../../core/article-context.js';
 import { metaField, normalizeScores } from '../../core/normalize.js';
 import { AnpCardElement } from '../../base/anp-element.js';
 import { scoreBarsStyles } from './score-bars.styles.js';
-import { renderMore } from '../../internal/more.js';
-import { renderScoreMeter } from '../../internal/score-meter.js';
+import { addMore } from '../../internal/more.js';
+import { addScoreMeter } from '../../internal/score-meter.js';
+import { addElement, staticDom } from '../../internal/static-dom.js';
+import type { ValueContext } from '../../internal/value-context.js';
+import { fieldLabel } from '../../core/format.js';
 
 /**
  * @summary An article's scores (meta.score) as labelled bars: a native `<meter>` from 0 to 100 each, with the number visible.
@@ -61,14 +64,18 @@ export class AnpScoreBars extends AnpCardElement {
   }
 
   private renderList(list: { scores: readonly Entry<number>[]; more: number }): unknown {
-    return html`<ul part="list">
-      ${list.scores.map(
-        (score, index) =>
-          html`<li part="bar">
-            <span part="label" id=${`bar-label-${index}`}>${this.fieldText(score.key)}</span>
-            ${renderScoreMeter(score, `bar-label-${index}`, this.locale)}
-          </li>`,
-      )}${renderMore(list.more, this.valueContext)}
-    </ul>`;
+    return staticDom(buildBars, [list], this.valueContext);
   }
+}
+
+/** The bars as plain DOM (see src/internal/static-dom.ts): a `<ul>` of label and meter, the "n more" line last. */
+function buildBars(doc: Document, list: { scores: readonly Entry<number>[]; more: number }, ctx: ValueContext): Node {
+  const ul = addElement(doc, null, 'ul', 'list');
+  list.scores.forEach((score, index) => {
+    const li = addElement(doc, ul, 'li', 'bar');
+    addElement(doc, li, 'span', 'label', fieldLabel(score.key, ctx.labels, ctx.pack)).id = `bar-label-${index}`;
+    addScoreMeter(doc, li, score.value, `bar-label-${index}`, ctx.locale);
+  });
+  addMore(doc, ul, list.more, ctx);
+  return ul;
 }
