@@ -28,6 +28,7 @@ import {
   parseJson,
 } from '../src/core/normalize.js';
 import { loadSanitizer, RICH_ALLOWED_ATTRIBUTES, RICH_ALLOWED_TAGS, RICH_LINK_REL, sanitizeRich } from '../src/core/sanitize.js';
+import { holdsMarkup, withoutTags } from '../src/core/rich-rules.js';
 import { ALLOWED_URL_SCHEMES, judgeUrl, safeHref } from '../src/core/url.js';
 import { throwingProxy, wordpressStored } from './helpers.js';
 
@@ -317,6 +318,20 @@ const RICH_INPUTS: string[] = [
 ];
 
 describe('core/sanitize: sanitizeRich', () => {
+  it('holdsMarkup and withoutTags agree on where a tag can start: "a < b" is text, "<b>" is a tag', () => {
+    const cases: [string, boolean, string][] = [
+      ['a < b > c', false, 'a < b > c'],
+      ['1 <2 and 3> 2', false, '1 <2 and 3> 2'],
+      ['<b>bold</b> and <i>it</i>', true, 'bold and it'],
+      ['x <!-- c --> y </p> z <?pi?>', true, 'x  y  z '],
+      ['a < b <em>c</em> <x', true, 'a < b c <x'],
+    ];
+    for (const [input, markup, plain] of cases) {
+      expect(holdsMarkup(input), input).to.equal(markup);
+      expect(withoutTags(input), input).to.equal(plain);
+    }
+  });
+
   it('keeps a string without "<" as text, untouched, with nothing removed', () => {
     for (const input of ['plain', 'AT&amp;T &#106; & > " \'', '', '   spaced   ', 'javascript:alert(1)', 'a > b']) {
       const result = sanitizeRich(input);

@@ -129,19 +129,30 @@ export abstract class AnpElement extends LitElement {
     this.input.resolve();
     if (markupWaiting() === before) return false;
     const replay = new Map(changed as Map<PropertyKey, unknown>);
-    // `:state(pending)` lets a page keep the space it reserves with `:not(:defined)` (docs/theming.md).
-    const states = this.customStates();
-    states?.add('pending');
     this.sanitizerWaitChanged(true);
     this.sanitizerWait = loadSanitizer().then(() => {
-      states?.delete('pending');
-      this.sanitizerWaitChanged(false);
       this.sanitizerWait = undefined;
+      this.sanitizerWaitChanged(false);
+      this.showPending();
       this.input.forget();
       for (const [name, old] of replay) this.requestUpdate(name, old);
       this.requestUpdate();
     });
+    this.showPending();
     return true;
+  }
+
+  /**
+   * `:state(pending)`, which lets a page keep the space it reserves with
+   * `:not(:defined)` (docs/theming.md): on while this element waits for the
+   * sanitizer, or while its provider does and it has nothing of its own to show.
+   */
+  private showPending(): void {
+    const current = this.input.current();
+    const pending =
+      this.sanitizerWait !== undefined || (this.context.providerPending && (current === undefined || current.source === 'context'));
+    if (pending) this.customStates()?.add('pending');
+    else this.internals?.states.delete('pending');
   }
 
   /** Called when the element starts and stops waiting for the sanitizer (the article provider tells its elements). */
@@ -162,10 +173,7 @@ export abstract class AnpElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.source.sync();
-    // Waiting for the provider's sanitizer, with nothing of its own to show: pending too (see `waitsForSanitizer`).
-    const current = this.input.current();
-    if (this.context.providerPending && (current === undefined || current.source === 'context')) this.customStates()?.add('pending');
-    else if (this.internals && !this.sanitizerWait) this.internals.states.delete('pending');
+    this.showPending();
   }
 
   /** The article from the first input that has one, normalized (see `ArticleInputController.resolve`). */

@@ -1,25 +1,8 @@
 /**
  * What an untrusted value is, found without calling anything the value
- * controls: a plain object or not, a number written as text, text without
- * its tags, and a short description for error messages.
+ * controls: a plain object or not, a number written as text, and a short
+ * description for error messages.
  */
-
-/**
- * Rich text past the markup budget, as plain text: every tag (from `<` to the
- * next `>`) removed in one pass. The result is rendered as text, so nothing
- * here has to be exact to be safe.
- */
-export function withoutTags(text: string): string {
-  let out = '';
-  let from = 0;
-  for (let open = text.indexOf('<'); open !== -1; open = text.indexOf('<', from)) {
-    out += text.slice(from, open);
-    const close = text.indexOf('>', open + 1);
-    if (close === -1) return out + text.slice(open);
-    from = close + 1;
-  }
-  return out + text.slice(from);
-}
 
 /** A finite decimal number written out: optional sign, digits, fraction, exponent. No hex, no "Infinity", no "NaN". */
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;

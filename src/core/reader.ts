@@ -7,7 +7,8 @@
 import type { AnpInputError, Entry, InputErrorCode, RichText } from './article.js';
 import { describeThrown } from './json-text.js';
 import { jsonPointer, LIMITS, type Path } from './limits.js';
-import { describe, isPlainObject, numberFromText, withoutTags } from './plain-values.js';
+import { describe, isPlainObject, numberFromText } from './plain-values.js';
+import { holdsMarkup, withoutTags } from './rich-rules.js';
 import { sanitizeRich } from './sanitize.js';
 
 /** What one sanitizer call costs in `LIMITS.maxMarkup` units besides its tags. */
@@ -258,7 +259,7 @@ export class Reader {
   rich(value: unknown, path: Path): RichText | undefined {
     const text = this.string(value, path);
     if (text === undefined) return undefined;
-    if (!text.includes('<')) return { kind: 'text', text };
+    if (!holdsMarkup(text)) return { kind: 'text', text };
     if (!this.spendMarkup(text)) {
       const plain = withoutTags(text);
       const kept = plain.trim() !== '';

@@ -1,7 +1,50 @@
 /**
- * What rich text may keep, shared by `core/sanitize.ts` (always loaded) and
+ * What rich text may keep, and where it holds markup at all: shared by
+ * `core/reader.ts` and `core/sanitize.ts` (always loaded) and
  * `core/purifier.ts` (loaded only when markup is met).
  */
+
+/**
+ * Where an HTML parser could start a tag, an end tag, a comment or a
+ * declaration: `<` then a letter, `/`, `!` or `?`. Any other `<` (as in
+ * "a < b") is text to the parser.
+ */
+const MARKUP_START = /<[A-Za-z/!?]/;
+
+/** Whether an HTML parser would find markup in `text`; a string without any needs no sanitizer. */
+export function holdsMarkup(text: string): boolean {
+  return MARKUP_START.test(text);
+}
+
+/** `MARKUP_START` at one index (sticky). */
+const TAG_AT = new RegExp(MARKUP_START.source, 'y');
+
+/**
+ * Markup as plain text: every tag (from a `<` that can start one, see
+ * `holdsMarkup`, to the next `>`) removed in one pass; any other `<`, as in
+ * "a < b", is kept. Used past the markup budget and when the sanitizer could
+ * not load. The result is rendered as text, so nothing here has to be exact
+ * to be safe.
+ */
+export function withoutTags(text: string): string {
+  let out = '';
+  let from = 0;
+  let open = text.indexOf('<');
+  while (open !== -1) {
+    TAG_AT.lastIndex = open;
+    if (!TAG_AT.test(text)) {
+      open = text.indexOf('<', open + 1);
+      continue;
+    }
+    out += text.slice(from, open);
+    const close = text.indexOf('>', open + 1);
+    if (close === -1) return out + text.slice(open);
+    from = close + 1;
+    open = text.indexOf('<', from);
+  }
+  return out + text.slice(from);
+}
+
 /** Inline and text-level tags only: no style, no SVG/MathML, no forms, no media. */
 export const RICH_ALLOWED_TAGS: readonly string[] = [
   'a',

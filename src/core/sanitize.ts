@@ -24,6 +24,8 @@ import {
   type SanitizerEngine,
   type SanitizerRules,
   type TrustedTypePolicyLike,
+  holdsMarkup,
+  withoutTags,
 } from './rich-rules.js';
 import { loadSanitizerEngine } from './sanitizer-loader.js';
 import { judgeUrl } from './url.js';
@@ -176,30 +178,18 @@ export interface SanitizeResult {
 }
 
 /**
- * Where an HTML parser could start a tag, an end tag, a comment or a
- * declaration: `<` then a letter, `/`, `!` or `?`. Any other `<` (as in
- * "a < b") is text to the parser, and its string needs no sanitizer.
- */
-const MARKUP_START = /<[A-Za-z/!?]/;
-
-/** What a string of markup shows as text: each tag, from its `<` to the next `>`, taken out. */
-function textWithoutTags(input: string): string {
-  return input.replace(/<[A-Za-z/!?][^>]*>/g, '');
-}
-
-/**
  * Sanitizes one rich string. A string in which no tag can start (see
- * `MARKUP_START`) holds no markup and is kept as text without the sanitizer.
+ * `holdsMarkup`) holds no markup and is kept as text without the sanitizer.
  */
 export function sanitizeRich(input: string): SanitizeResult {
-  if (!MARKUP_START.test(input)) return { rich: { kind: 'text', text: input }, removed: [] };
+  if (!holdsMarkup(input)) return { rich: { kind: 'text', text: input }, removed: [] };
   // No DOM to sanitize with: never guess, show the markup as text.
   if (!currentWindow()) return { rich: { kind: 'text', text: input }, removed: [] };
   const clean = currentEngine();
   if (!clean) {
     if (loadFailure !== undefined) {
       shownAsText++;
-      return { rich: { kind: 'text', text: textWithoutTags(input) }, removed: [] };
+      return { rich: { kind: 'text', text: withoutTags(input) }, removed: [] };
     }
     // Not loaded yet: nothing is kept as HTML. The caller normalizes again once it has.
     waiting++;
