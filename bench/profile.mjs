@@ -4,6 +4,7 @@
 // the V8 sampling profiler (CDP), and prints the functions with the most self time,
 // and the main thread's time in style, layout and paint (trace events).
 /* global window, TrustedTypePolicyFactory -- (the browser global used inside page.evaluate) */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../scripts/kit/chromium.mjs';
 import { serveStatic } from '../scripts/kit/serve.mjs';
@@ -77,6 +78,18 @@ try {
   for (const [key, ms] of [...callers].sort((x, y) => y[1] - x[1]).slice(0, 15)) console.log(`  ${ms.toFixed(1).padStart(7)}  ${key}`);
   console.log('\nself time (ms), top 30:');
   for (const [key, ms] of [...self].sort((x, y) => y[1] - x[1]).slice(0, 30)) console.log(`  ${ms.toFixed(1).padStart(7)}  ${key}`);
+  // Self time by source module: the unminified bundle marks each module with a `// path` line.
+  const bundle = readFileSync(join(outDir, `${variant}.js`), 'utf8').split('\n');
+  const starts = bundle.flatMap((line, index) => (/^\/\/ (node_modules|dist|bench)\//.test(line) ? [[index + 1, line.slice(3)]] : []));
+  const moduleOf = (line) => starts.findLast(([start]) => start <= line)?.[1].replace(/^node_modules\/((@[^/]+\/)?[^/]+).*/, '$1') ?? '?';
+  const byModule = new Map();
+  for (const id of profile.samples) {
+    const { callFrame } = byId.get(id);
+    const key = callFrame.url ? moduleOf(callFrame.lineNumber + 1) : '(native, GC, program)';
+    byModule.set(key, (byModule.get(key) ?? 0) + dt);
+  }
+  console.log('\nself time by module (ms), top 20:');
+  for (const [key, ms] of [...byModule].sort((x, y) => y[1] - x[1]).slice(0, 20)) console.log(`  ${ms.toFixed(1).padStart(7)}  ${key}`);
   const totals = {};
   for (const event of trace.traceEvents ?? trace) {
     if (event.ph !== 'X' || !event.dur) continue;

@@ -23,6 +23,7 @@ import { ContextProvider } from '@lit/context';
 import fc from 'fast-check';
 import '../src/define.js';
 import { articleContext } from '../src/core/article-context.js';
+import { jsonSnapshot } from '../src/base/json-snapshot.js';
 import { KNOWN_META_KEYS, LIMITS, normalizeArticle } from '../src/core/normalize.js';
 import { loadSanitizer, sanitizeRich, type SanitizeResult } from '../src/core/sanitize.js';
 import type {
@@ -529,6 +530,37 @@ const sanitizeIsIdempotent = (sanitize: (input: string) => SanitizeResult) => (i
   const twice = richString(sanitize(once).rich);
   expect(twice).to.equal(once);
 };
+
+describe('properties: jsonSnapshot (the equal-data memo)', () => {
+  it('two objects of strings have the same snapshot exactly when their JSON is the same (quotes, colons, digits and brackets cannot make a collision)', () => {
+    // Characters an encoding without escaping would trip over, and short strings so that pairs often agree.
+    const text = fc.string({ unit: fc.constantFrom('1', '2', '"', ':', ',', '{', '}', '[', ']', 'a'), maxLength: 4 });
+    const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        text,
+        fc.array(tie('node'), { maxLength: 3 }),
+        fc.dictionary(text, tie('node'), { maxKeys: 3 }),
+      ),
+    })).node;
+    const object = fc.dictionary(text, value, { maxKeys: 3 });
+    // Pairs that text joined without lengths or escapes would confuse.
+    const pairs: [unknown, unknown][] = [
+      [{ k: ['a,', 'b'] }, { k: ['a', ',b'] }],
+      [{ 'a:1"b': '' }, { a: 'b' }],
+      [{ k: '1"2' }, { k: 12 }],
+      [{ k: 'T' }, { k: true }],
+    ];
+    for (const [a, b] of pairs) expect(jsonSnapshot(a), JSON.stringify([a, b])).to.not.equal(jsonSnapshot(b));
+    fc.assert(
+      fc.property(object, object, (a, b) => {
+        expect(jsonSnapshot(a) === jsonSnapshot(b)).to.equal(JSON.stringify(a) === JSON.stringify(b));
+        expect(jsonSnapshot(a)).to.equal(jsonSnapshot(JSON.parse(JSON.stringify(a))));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
 
 describe('properties: normalizeArticle', () => {
   for (const [name, arbitrary] of INPUTS) {

@@ -6,7 +6,8 @@ const SNAPSHOT_MAX_DEPTH = 20;
 /**
  * A string equal for two inputs that normalize alike, so that equal data set
  * again (a re-fetch, an immutable store) costs one walk instead of a
- * normalization and a render. Exact where JSON text is not: NaN, -0,
+ * normalization and a render. Each string is written as its length and its
+ * characters, so the encoding is exact without escaping. Exact where JSON text is not: NaN, -0,
  * `undefined` and array holes have their own marks. Taken when the input is
  * normalized, so a later change made in place to the old object cannot make
  * stale output look current. Values the normalizer rejects by their type
@@ -29,7 +30,8 @@ export function jsonSnapshot(input: unknown): string | undefined {
     switch (typeof value) {
       case 'string':
         if (value.length > SNAPSHOT_MAX_CHARS - out.length) return false;
-        out += JSON.stringify(value);
+        // Length-prefixed, not JSON-escaped: as exact, and without a scan of every character.
+        out += value.length + '"' + value;
         return true;
       case 'number':
         out += Object.is(value, -0) ? '-0' : String(value);
@@ -75,7 +77,7 @@ export function jsonSnapshot(input: unknown): string | undefined {
             if (keys.length > SNAPSHOT_MAX_VALUES - values) return false;
             out += '{';
             for (const key of keys) {
-              out += JSON.stringify(key) + ':';
+              out += key.length + ':' + key;
               if (!walk((value as Record<string, unknown>)[key], depth + 1)) return false;
               out += ',';
             }
