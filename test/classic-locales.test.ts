@@ -6,7 +6,7 @@
  * src/ at runtime.
  */
 import { expect } from '@open-wc/testing';
-import { inShadow, textOf, tick, until } from './helpers.js';
+import { inShadow, textOf, until } from './helpers.js';
 
 const SCRIPT_URL = '/dist/anp-components.iife.js';
 const LOCALES_URL = '/dist/anp-components.locales.iife.js';
@@ -45,6 +45,11 @@ function loadClassicScript(src: string): Promise<void> {
 
 const heading = (el: Element) => textOf(inShadow(el, '[part~="heading"]')[0]);
 
+/** Lets the elements' first updates run (microtasks) and no task: nothing fetched can have arrived yet. */
+async function firstUpdates(): Promise<void> {
+  for (let n = 0; n < 20; n++) await Promise.resolve();
+}
+
 function box(lang: string | undefined, topic: string, doc: Document = document): AnpLike {
   const el = doc.createElement('anp-meta-box') as AnpLike;
   if (lang) el.lang = lang;
@@ -79,7 +84,7 @@ describe('the classic script and its label packs file', () => {
     expect(localeLoads()).to.have.length(0);
 
     const german = ['de', 'de-CH', 'de'].map((lang, n) => box(lang, `thema ${n}`));
-    await tick();
+    await firstUpdates();
     for (const el of german) {
       expect(inShadow(el, 'dt'), 'nothing shown while the file loads').to.have.length(0);
       expect(el.matches(':state(pending)')).to.equal(true);

@@ -35,6 +35,11 @@ function recordShadowText(el: Element): { seen: string[]; stop(): void } {
 
 const heading = (el: Element) => textOf(inShadow(el, '[part~="heading"]')[0]);
 
+/** Lets the elements' first updates run (microtasks) and no task: nothing fetched can have arrived yet. */
+async function firstUpdates(): Promise<void> {
+  for (let n = 0; n < 20; n++) await Promise.resolve();
+}
+
 /** `<div lang=…>` holding a provider of the seed with all four elements, and `boxes` meta boxes of their own. */
 function germanPage(lang: string, boxes: number): { wrapper: HTMLDivElement; elements: Rendering[] } {
   const wrapper = document.createElement('div');
@@ -87,7 +92,7 @@ describe('the label packs load only for a language that has one', () => {
     document.body.append(wrapper);
     // Shadow roots exist once connected; the first update comes a microtask later.
     const recorders = elements.map(recordShadowText);
-    await tick();
+    await firstUpdates();
     for (const el of elements) {
       expect(el.matches(':state(pending)'), `${el.localName} pending`).to.equal(true);
       expect(shadowText(el), `${el.localName} shows nothing while the packs load`).to.equal('');
