@@ -13,32 +13,37 @@ import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 const guard = (options: { expect?: string[]; forbid?: string[] } = {}) =>
   clobberGuardPlugin({ domModule: fileURLToPath(new URL('./dist/core/dom.js', import.meta.url)), ...options });
 
+/** The classic script's sibling files, which `npm run build` makes just before it (modes `sanitizer` and `locales`). */
 const SANITIZER_FILE = 'dist/anp-components.sanitizer.iife.js';
+const LOCALES_FILE = 'dist/anp-components.locales.iife.js';
 
 /** What every build writes: minified files with source maps into dist/, next to what tsc wrote. */
 const OUTPUT = { outDir: 'dist', emptyOutDir: false, sourcemap: true, minify: true, target: 'es2021' } as const;
 
 /**
- * The classic script cannot import a chunk, so it reaches the sanitizer
- * through `classic-sanitizer-loader.ts` (a sibling file with an integrity
- * hash) in place of `core/sanitizer-loader.ts` (a dynamic import).
+ * The classic script cannot import a chunk, so it reaches the sanitizer and
+ * the label packs through `classic-sibling-loader.ts` (sibling files with
+ * integrity hashes) in place of `core/sanitizer-loader.ts` and
+ * `core/label-packs-loader.ts` (dynamic imports).
  */
-function classicSanitizerLoader(): Plugin {
-  const esLoader = fileURLToPath(new URL('./dist/core/sanitizer-loader.js', import.meta.url));
-  const classicLoader = fileURLToPath(new URL('./dist/classic-sanitizer-loader.js', import.meta.url));
+function classicSiblingLoader(): Plugin {
+  const esLoaders = ['sanitizer-loader.js', 'label-packs-loader.js'].map((name) =>
+    fileURLToPath(new URL(`./dist/core/${name}`, import.meta.url)),
+  );
+  const classicLoader = fileURLToPath(new URL('./dist/classic-sibling-loader.js', import.meta.url));
   return {
-    name: 'anp-classic-sanitizer-loader',
+    name: 'anp-classic-sibling-loader',
     enforce: 'pre',
     async resolveId(source, importer, options) {
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved?.id === esLoader ? classicLoader : null;
+      return resolved && esLoaders.includes(resolved.id) ? classicLoader : null;
     },
   };
 }
 
-/** `sha384-…` of the sanitizer file, which `npm run build` makes just before the classic script. */
-function sanitizerIntegrity(): string {
-  const digest = createHash('sha384').update(readFileSync(SANITIZER_FILE)).digest('base64');
+/** `sha384-…` of a sibling file, for its `integrity`. */
+function integrityOf(file: string): string {
+  const digest = createHash('sha384').update(readFileSync(file)).digest('base64');
   return `sha384-${digest}`;
 }
 
@@ -57,7 +62,8 @@ const SECOND_COPY_GUARD = {
 
 /**
  * `vite build --mode classic`: the classic script for CMS themes, one
- * minified file (lit and @lit/context inside; DOMPurify is its sibling file)
+ * minified file (lit and @lit/context inside; DOMPurify and the label packs
+ * besides English are its sibling files)
  * that registers every element when a plain <script src> loads it. Its input
  * is the ES modules that `tsc -p tsconfig.build.json` wrote to dist/ just
  * before, so every output comes from one compilation.
@@ -65,8 +71,11 @@ const SECOND_COPY_GUARD = {
 const classicScriptBuild = () =>
   defineConfig({
     // Lit's css`` and html`` template text is squeezed; the JS minifier leaves it alone.
-    plugins: [minifyTemplatesPlugin(), guard({ forbid: ['dompurify'] }), classicSanitizerLoader()],
-    define: { __ANP_SANITIZER_INTEGRITY__: JSON.stringify(sanitizerIntegrity()) },
+    plugins: [minifyTemplatesPlugin(), guard({ forbid: ['dompurify'] }), classicSiblingLoader()],
+    define: {
+      __ANP_SANITIZER_INTEGRITY__: JSON.stringify(integrityOf(SANITIZER_FILE)),
+      __ANP_LOCALES_INTEGRITY__: JSON.stringify(integrityOf(LOCALES_FILE)),
+    },
     build: {
       ...OUTPUT,
       lib: {
@@ -84,7 +93,8 @@ const classicScriptBuild = () =>
  * `vite build --mode cdn`: the same elements as one self-contained ES module
  * for CDNs (`<script type="module" src="https://unpkg.com/anp-components/dist/anp-components.js">`),
  * minified, with a source map. lit and @lit/context are inside, and DOMPurify
- * is its chunk, fetched only for markup, so the page needs no import map; it registers every element and exports the
+ * is its chunk, fetched only for markup (the label packs too, only for their
+ * languages), so the page needs no import map; it registers every element and exports the
  * same API as the package root. The per-module files stay the npm entry
  * points, for tree-shaking.
  */
@@ -98,36 +108,48 @@ const cdnModuleBuild = defineConfig({
     rollupOptions: {
       input: 'dist/define.js',
       preserveEntrySignatures: 'strict',
-      // The sanitizer is a chunk of its own (`anp-components.sanitizer.js`), fetched only when markup is met.
+      // The sanitizer is a chunk of its own (`anp-components.sanitizer.js`), fetched only when markup is met,
+      // and so are the label packs (`anp-components.locales.js`), fetched only for a language that has one.
       // The DOM captures of src/core/dom.ts, which the entry and the sanitizer share, become a small chunk the
       // entry imports (`anp-components.shared.js`): Rolldown does not leave them in the entry (rolldown#10731).
       output: {
         format: 'es',
         entryFileNames: 'anp-components.js',
-        chunkFileNames: (chunk) =>
-          chunk.moduleIds.some((id) => /[\\/]purifier\.js$/.test(id)) ? 'anp-components.sanitizer.js' : 'anp-components.shared.js',
+        chunkFileNames: (chunk) => {
+          const holds = (file: RegExp) => chunk.moduleIds.some((id) => file.test(id));
+          if (holds(/[\\/]purifier\.js$/)) return 'anp-components.sanitizer.js';
+          return holds(/[\\/]label-packs\.js$/) ? 'anp-components.locales.js' : 'anp-components.shared.js';
+        },
       },
     },
   },
 });
 
 /**
- * `vite build --mode sanitizer`, run before the classic script: DOMPurify and
- * the library's sanitizing rules as the classic script's sibling file, loaded
- * only by a page whose articles hold markup in a rich field.
+ * A sibling file of the classic script, which it loads by itself (src/classic-sibling-loader.ts);
+ * built before it, so that it can carry the file's hash. One IIFE per build, as Vite makes them.
  */
-const sanitizerBuild = defineConfig({
-  plugins: [guard({ expect: ['dompurify'], forbid: ['lit-html', 'lit'] })],
-  build: {
-    ...OUTPUT,
-    lib: {
-      entry: 'dist/classic-sanitizer.js',
-      name: 'AnpComponentsSanitizer',
-      formats: ['iife'],
-      fileName: () => 'anp-components.sanitizer.iife.js',
+const siblingBuild = (entry: string, file: string, guarded: { expect: string[]; forbid: string[] }) =>
+  defineConfig({
+    plugins: [guard(guarded)],
+    build: {
+      ...OUTPUT,
+      // Required by the IIFE format; the entry exports nothing, so no global of this name is created.
+      lib: { entry, name: 'AnpComponentsSibling', formats: ['iife'], fileName: () => file.replace('dist/', '') },
     },
-  },
-});
+  });
+
+/**
+ * `vite build --mode sanitizer`: DOMPurify and the library's sanitizing rules,
+ * loaded only by a page whose articles hold markup in a rich field.
+ */
+const sanitizerBuild = siblingBuild('dist/classic-sanitizer.js', SANITIZER_FILE, { expect: ['dompurify'], forbid: ['lit-html', 'lit'] });
+
+/**
+ * `vite build --mode locales`: the label packs besides English, loaded only by
+ * a page with an element in one of their languages.
+ */
+const localesBuild = siblingBuild('dist/classic-locales.js', LOCALES_FILE, { expect: [], forbid: ['lit-html', 'lit', 'dompurify'] });
 
 /**
  * Without one of the modes above (Storybook, `vite` as a dev server): the
@@ -143,5 +165,6 @@ export default defineConfig(({ mode }) => {
   if (mode === 'classic') return classicScriptBuild();
   if (mode === 'cdn') return cdnModuleBuild;
   if (mode === 'sanitizer') return sanitizerBuild;
+  if (mode === 'locales') return localesBuild;
   return devConfig;
 });

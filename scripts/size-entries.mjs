@@ -4,14 +4,15 @@
 //
 //   test-results/size/own-code.js       the library's own code as the classic
 //                                       script ships it (same template squeeze,
-//                                       minified, the same sanitizer loader), with
+//                                       minified, the same sibling loader), with
 //                                       lit and @lit/context left out: the
 //                                       project's share of what a page loads first
 //   test-results/size/checklist-class.js one component's class and all it needs
 //                                       (lit...), as an app bundler would include
 //                                       it from anp-components/components/checklist/checklist.js:
 //                                       the entry chunk, without the sanitizer
-//                                       chunk it imports only when markup is met
+//                                       and label-pack chunks it imports only
+//                                       when markup or their language is met
 //
 // Run after `npm run build`.
 import { createHash } from 'node:crypto';
@@ -29,21 +30,27 @@ const squeeze = minifyTemplatesEsbuildPlugin();
 
 const common = { bundle: true, minify: true, target: 'es2021', plugins: [squeeze], logLevel: 'warning', legalComments: 'none' };
 
-// As vite.config.ts builds the classic script: its own sanitizer loader, and the sibling file's hash.
+// As vite.config.ts builds the classic script: its own sibling loader, and the sibling files' hashes.
 const classicLoader = {
-  name: 'classic-sanitizer-loader',
+  name: 'classic-sibling-loader',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /[\\/]sanitizer-loader\.js$/ }, () => ({ path: resolve(root, 'dist/classic-sanitizer-loader.js') }));
+    pluginBuild.onResolve({ filter: /[\\/](sanitizer|label-packs)-loader\.js$/ }, () => ({
+      path: resolve(root, 'dist/classic-sibling-loader.js'),
+    }));
   },
 };
-const integrity = `sha384-${createHash('sha384')
-  .update(readFileSync(resolve(root, 'dist/anp-components.sanitizer.iife.js')))
-  .digest('base64')}`;
+const integrity = (file) =>
+  `sha384-${createHash('sha384')
+    .update(readFileSync(resolve(root, file)))
+    .digest('base64')}`;
 
 await build({
   ...common,
   plugins: [squeeze, classicLoader],
-  define: { __ANP_SANITIZER_INTEGRITY__: JSON.stringify(integrity) },
+  define: {
+    __ANP_SANITIZER_INTEGRITY__: JSON.stringify(integrity('dist/anp-components.sanitizer.iife.js')),
+    __ANP_LOCALES_INTEGRITY__: JSON.stringify(integrity('dist/anp-components.locales.iife.js')),
+  },
   entryPoints: [resolve(root, 'dist/classic.js')],
   format: 'iife',
   external: ['lit', 'lit/*', '@lit/*'],

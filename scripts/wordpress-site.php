@@ -104,9 +104,10 @@ if ( 'recipe' === $command ) {
 	wp_mkdir_p( $dir . '/assets' );
 	file_put_contents( $dir . '/style.css', "/*\nTheme Name: anp recipe ($parent child)\nTemplate: $parent\n*/\n" );
 	file_put_contents( $dir . '/functions.php', $code );
-	// As docs/wordpress.md's recipe says: the script and its sanitizer file, side by side.
-	copy( $root . '/dist/anp-components.iife.js', $dir . '/assets/anp-components.iife.js' );
-	copy( $root . '/dist/anp-components.sanitizer.iife.js', $dir . '/assets/anp-components.sanitizer.iife.js' );
+	// As docs/wordpress.md's recipe says: the script and its sibling files, side by side.
+	foreach ( array( 'anp-components.iife.js', 'anp-components.sanitizer.iife.js', 'anp-components.locales.iife.js' ) as $file ) {
+		copy( $root . '/dist/' . $file, $dir . '/assets/' . $file );
+	}
 	deactivate_plugins( 'anp-components/anp-components.php' );
 	anp_switch_theme( $slug );
 }

@@ -5,8 +5,8 @@
 //   node scripts/wordpress-zip.mjs --extract ZIP DIR  unpacks a zip into DIR (the WordPress suite uses it)
 //
 // The zip holds anp-components/ (integrations/wordpress/anp-components/) and
-// anp-components/assets/anp-components.iife.js (and its sibling
-// anp-components.sanitizer.iife.js) copied from dist/. No zip
+// anp-components/assets/anp-components.iife.js (and its siblings
+// anp-components.sanitizer.iife.js and anp-components.locales.iife.js) copied from dist/. No zip
 // binary or Python is assumed on the machine: the archive is written and read
 // here with node:zlib (deflate) and a CRC-32 of our own.
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -17,8 +17,8 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PLUGIN_DIR = join(root, 'integrations/wordpress/anp-components');
 const SCRIPT = join(root, 'dist/anp-components.iife.js');
-// Its sibling, which the script loads from next to itself when a rich field holds markup.
-const SANITIZER = join(root, 'dist/anp-components.sanitizer.iife.js');
+// Its siblings, which the script loads from next to itself: when a rich field holds markup, and for a language with a pack.
+const SIBLINGS = ['anp-components.sanitizer.iife.js', 'anp-components.locales.iife.js'];
 const OUT = join(root, 'dist/anp-components-wordpress.zip');
 
 const CRC_TABLE = (() => {
@@ -162,7 +162,7 @@ function pluginEntries() {
   walk(PLUGIN_DIR);
   entries.push({ name: 'anp-components/assets/' });
   entries.push({ name: 'anp-components/assets/anp-components.iife.js', data: readFileSync(SCRIPT) });
-  entries.push({ name: 'anp-components/assets/anp-components.sanitizer.iife.js', data: readFileSync(SANITIZER) });
+  for (const file of SIBLINGS) entries.push({ name: `anp-components/assets/${file}`, data: readFileSync(join(root, 'dist', file)) });
   return entries;
 }
 

@@ -34,3 +34,4 @@ export {
 } from './core/sanitize.js';
 export { judgeUrl, safeHref, ALLOWED_URL_SCHEMES } from './core/url.js';
 export { canonicalKey, labelFromKey, fieldLabel, uiLabel, DEFAULT_UI_LABELS, type Labels, type UiLabels } from './core/format.js';
+export { loadLabelPacks, PACK_LANGUAGES } from './core/locales.js';

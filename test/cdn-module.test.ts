@@ -28,6 +28,13 @@ describe('CDN ES module (dist/anp-components.js)', () => {
     const shared = await (await fetch(new URL(imports[0], url))).text();
     expect(staticImports(shared)).to.deep.equal([]);
     expect(source).to.include('import(`./anp-components.sanitizer.js`)');
+    expect(source).to.include('import(`./anp-components.locales.js`)');
+    // The packs are data: their chunk imports nothing, and the entry holds none of their words.
+    // (Read with a query, so that this fetch is not counted as the page's load of the chunk below.)
+    const locales = await (await fetch(new URL('./anp-components.locales.js?read', url))).text();
+    expect(staticImports(locales)).to.deep.equal([]);
+    expect(locales).to.include('Artikeldetails');
+    expect(source).not.to.include('Artikeldetails');
   });
 
   it('fetches its sanitizer only when a rich field holds markup', async () => {
@@ -42,6 +49,23 @@ describe('CDN ES module (dist/anp-components.js)', () => {
     expect(loads()).to.have.length(1);
     expect(rich.shadowRoot!.querySelector('dd b')?.textContent).to.equal('bold');
     expect(rich.shadowRoot!.querySelector('img')).to.equal(null);
+  });
+
+  it('fetches its label packs only for a language that has one', async () => {
+    const loads = () => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/anp-components.locales.js'));
+    type Box = HTMLElement & { article: unknown; updateComplete: Promise<unknown> };
+    const english = attach(document.createElement('anp-meta-box')) as Box;
+    english.article = { meta: { topic: 'in English' } };
+    await english.updateComplete;
+    expect(english.shadowRoot!.querySelector('dt')?.textContent).to.equal('topic');
+    expect(loads()).to.have.length(0);
+    const french = document.createElement('anp-meta-box') as Box;
+    french.lang = 'fr';
+    french.article = { meta: { topic: 'en français' } };
+    attach(french);
+    await french.updateComplete;
+    expect(french.shadowRoot!.querySelector('dt')?.textContent).to.equal('sujet');
+    expect(loads()).to.have.length(1);
   });
 
   it('registers every element and exports the API of the package root', async () => {

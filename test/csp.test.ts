@@ -261,6 +261,20 @@ describe('strict host page (CSP + Trusted Types)', function () {
     expect(reply.rendered).to.equal(5);
   });
 
+  it('loads the label packs file through the anp policy for a German page, with 0 violations', async () => {
+    const reply = await ask({ kind: 'locale', article: seedArticle() });
+    expect(reply.violations).to.deep.equal([]);
+    expect(reply.errors).to.deep.equal([]);
+    // `rendered`: how many times the page loaded the file as a script.
+    expect(reply.rendered).to.equal(1);
+    const text = (tag: string) => reply.texts!.find(([name]) => name === tag)![1];
+    expect(text('anp-meta-box')).to.include('Artikeldetails');
+    expect(text('anp-meta-box')).not.to.include('article details');
+    expect(text('anp-checklist')).to.include('0 von 5 erledigt');
+    expect(text('anp-score-bars')).to.include('Qualität');
+    expect(text('anp-similar-posts')).to.include('Noch keine ähnlichen Beiträge.');
+  });
+
   describe('the classic script loaded a second time', () => {
     it('control: the page refuses a second "lit-html" policy where it has Trusted Types', async () => {
       const reply = await ask({ kind: 'duplicate-policy' });

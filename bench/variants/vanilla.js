@@ -51,13 +51,16 @@ import {
   resolveLocale,
   uiLabel,
 } from '../../dist/core/format.js';
-import { labelPack } from '../../dist/core/locales.js';
+import { labelPack, loadLabelPacks } from '../../dist/core/locales.js';
 import { metaBoxStyles } from '../../dist/components/meta-box/meta-box.styles.js';
 import { SCORE_LOW, SCORE_HIGH } from '../../dist/internal/score-meter.js';
 // The elements' own sheets, read from dist/ like the shared ones: the floor draws with the library's exact CSS.
 import { checklistStyles } from '../../dist/components/checklist/checklist.styles.js';
 import { scoreBarsStyles } from '../../dist/components/score-bars/score-bars.styles.js';
 import { similarPostsStyles } from '../../dist/components/similar-posts/similar-posts.styles.js';
+
+// The label packs besides English load on first need in the library; the floor renders synchronously, so it has them first.
+await loadLabelPacks();
 
 // ---------------------------------------------------------------------------
 // Style sheets: one per element class, built once, shared by every instance.

@@ -4,8 +4,7 @@ import type { AnpInputError, Article } from '../core/article.js';
 import type { ShownPart } from '../core/article-context.js';
 import { pageCreationScope } from '../core/dom.js';
 import { loadSanitizer, markupWaiting, sanitizerSettled } from '../core/sanitize.js';
-import { fieldLabel, uiLabel, type LabelPack, type Labels, type UiLabels } from '../core/format.js';
-import { labelPack } from '../core/locales.js';
+import { fieldLabel, uiLabel, type Labels, type UiLabels } from '../core/format.js';
 import { renderEmpty } from '../internal/empty.js';
 import { renderHeading } from '../internal/heading.js';
 import type { ValueContext } from '../internal/value-context.js';
@@ -13,6 +12,7 @@ import { ArticleContextController } from './article-context-controller.js';
 import { ArticleInputController, type ArticleInputs } from './article-input-controller.js';
 import { LocaleController } from './locale-controller.js';
 import { readLabels } from './read-labels.js';
+import { RenderWait } from './render-wait.js';
 import { ScriptChildController } from './script-child-controller.js';
 import { SrcController } from './src-controller.js';
 
@@ -101,62 +101,53 @@ export abstract class AnpElement extends LitElement {
 
   /** Work still to come before what the element has is rendered: a `src` fetch here; subclasses add their own. */
   protected pendingWork(): Promise<unknown> | undefined {
-    return this.source.taskComplete ?? this.sanitizerWait;
+    return this.source.taskComplete ?? this.renderWait.wait;
   }
 
   /** Skips the update when the only change is an `article` object equal to the one already shown. */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     if (changed.size === 1 && changed.has('article') && this.hasUpdated && this.input.repeats(this.article)) return false;
-    return super.shouldUpdate(changed) && !this.waitsForSanitizer(changed);
+    return super.shouldUpdate(changed) && !this.renderWait.holds(changed);
   }
 
-  /** The sanitizer's load while this element waits for it (see `waitsForSanitizer`). */
-  private sanitizerWait?: Promise<void>;
+  /** Holds an update back while what it needs loads (`loadsBeforeRender`). */
+  private readonly renderWait: RenderWait = new RenderWait(this, {
+    loads: () => this.loadsBeforeRender(),
+    waitChanged: (waiting) => {
+      this.renderWaitChanged(waiting);
+      this.showPending();
+    },
+  });
   private internals?: ElementInternals | null;
 
   /**
-   * Before the first article holding markup in a rich field is rendered, the
-   * sanitizer loads (once per page, see core/sanitize.ts). The article is
-   * normalized here, just before the update would; when it met markup, this
-   * update is skipped, and once the sanitizer is in, the same changes are
-   * requested again and the article normalized anew. So a rich value is never
-   * shown first as text and then swapped, and `updateComplete` includes the
-   * wait. Once the sanitizer has loaded this costs nothing.
+   * What the next render needs that is still loading: here the sanitizer, when
+   * the article holds markup in a rich field (core/sanitize.ts); the article is
+   * normalized anew once it is in. Subclasses add their own. @internal
    */
-  private waitsForSanitizer(changed: PropertyValues<this>): boolean {
-    if (sanitizerSettled()) return false;
+  protected loadsBeforeRender(): Promise<unknown>[] {
+    if (sanitizerSettled()) return [];
     const before = markupWaiting();
     this.input.resolve();
-    if (markupWaiting() === before) return false;
-    const replay = new Map(changed as Map<PropertyKey, unknown>);
-    this.sanitizerWaitChanged(true);
-    this.sanitizerWait = loadSanitizer().then(() => {
-      this.sanitizerWait = undefined;
-      this.sanitizerWaitChanged(false);
-      this.showPending();
-      this.input.forget();
-      for (const [name, old] of replay) this.requestUpdate(name, old);
-      this.requestUpdate();
-    });
-    this.showPending();
-    return true;
+    if (markupWaiting() === before) return [];
+    return [loadSanitizer().then(() => this.input.forget())];
   }
 
   /**
    * `:state(pending)`, which lets a page keep the space it reserves with
-   * `:not(:defined)` (docs/theming.md): on while this element waits for the
-   * sanitizer, or while its provider does and it has nothing of its own to show.
+   * `:not(:defined)` (docs/theming.md): on while this element waits for what
+   * its render needs, or while its provider does and it has nothing of its own to show.
    */
   private showPending(): void {
     const current = this.input.current();
     const pending =
-      this.sanitizerWait !== undefined || (this.context.providerPending && (current === undefined || current.source === 'context'));
+      this.renderWait.wait !== undefined || (this.context.providerPending && (current === undefined || current.source === 'context'));
     if (pending) this.customStates()?.add('pending');
     else this.internals?.states.delete('pending');
   }
 
-  /** Called when the element starts and stops waiting for the sanitizer (the article provider tells its elements). */
-  protected sanitizerWaitChanged(_waiting: boolean): void {}
+  /** Called when the element starts and stops waiting for what its render needs (the article provider tells its elements). */
+  protected renderWaitChanged(_waiting: boolean): void {}
 
   /** The element's custom states (`:state(...)`), where the browser has them. */
   private customStates(): CustomStateSet | undefined {
@@ -241,6 +232,13 @@ export abstract class AnpCardElement extends AnpElement {
   /** `labels` as read when it was set (readLabels). */
   private safeLabels?: Labels;
 
+  /** The language's built-in words too, when it has a pack that is not in yet (once per page, see core/locales.ts). @internal */
+  protected override loadsBeforeRender(): Promise<unknown>[] {
+    const loads = super.loadsBeforeRender();
+    const pack = this.localeController.packLoad();
+    return pack ? [...loads, pack] : loads;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('labels') || changed.has('theme')) {
@@ -257,6 +255,7 @@ export abstract class AnpCardElement extends AnpElement {
       );
     }
     if ((changed as Map<PropertyKey, unknown>).has('langAttribute')) this.localeController.refresh();
+    this.input.setOptionErrors('locale', this.localeController.errors);
   }
 
   /** The element's locale: its `lang`, or the nearest one around it (default `en`). */
@@ -264,24 +263,19 @@ export abstract class AnpCardElement extends AnpElement {
     return this.localeController.value;
   }
 
-  /** The built-in words of the element's language. */
-  protected get pack(): LabelPack {
-    return labelPack(this.locale);
-  }
-
-  /** What the value renderers need: locale, `labels` and the language's words. */
+  /** What the value renderers need: locale, `labels` and the language's built-in words. */
   protected get valueContext(): ValueContext {
-    return { locale: this.locale, labels: this.safeLabels, pack: this.pack };
+    return { locale: this.locale, labels: this.safeLabels, pack: this.localeController.pack };
   }
 
   /** A UI word in the element's language; `labels` first. */
   protected uiText(name: keyof UiLabels, values?: Record<string, string | number>): string {
-    return uiLabel(name, this.safeLabels, values, this.pack);
+    return uiLabel(name, this.safeLabels, values, this.localeController.pack);
   }
 
   /** A field's label in the element's language; `labels` first. */
   protected fieldText(key: string): string {
-    return fieldLabel(key, this.safeLabels, this.pack);
+    return fieldLabel(key, this.safeLabels, this.localeController.pack);
   }
 
   /** The card: `part="base"` holding the heading (the UI word `heading`; none with `no-heading`) and `content`. */

@@ -54,6 +54,8 @@ export type InputErrorCode =
   | 'fetch-failed'
   /** The sanitizer could not load: rich text with markup is shown as text without its tags. */
   | 'sanitizer-failed'
+  /** The built-in words of the element's language could not load: its labels are English. */
+  | 'locale-failed'
   /** The last entry, past `LIMITS.maxErrors`: how many more were not listed. */
   | 'more-errors';
 

@@ -19,7 +19,11 @@
 
 const hasOwn = (object: object, key: PropertyKey): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
-/** A DOM member as the prototype defines it, or undefined without a DOM. */
+/**
+ * A DOM member as the prototype defines it, or undefined without a DOM. Its
+ * calls are marked pure: a bundle that uses few of them (a sibling file of
+ * the classic script) drops the rest.
+ */
 function captured<T>(ctor: { prototype: object } | undefined, name: string, kind: 'value' | 'get' = 'value'): T | undefined {
   const descriptor = ctor && Object.getOwnPropertyDescriptor(ctor.prototype, name);
   return (descriptor ? Reflect.get(descriptor, kind) : undefined) as T | undefined;
@@ -29,21 +33,21 @@ const DocumentClass = typeof Document === 'function' ? Document : undefined;
 const NodeClass = typeof Node === 'function' ? Node : undefined;
 const ShadowRootClass = typeof ShadowRoot === 'function' ? ShadowRoot : undefined;
 
-const createElement = captured<Document['createElement']>(DocumentClass, 'createElement');
-const importNode = captured<Document['importNode']>(DocumentClass, 'importNode');
-const createComment = captured<Document['createComment']>(DocumentClass, 'createComment');
-const createTextNode = captured<Document['createTextNode']>(DocumentClass, 'createTextNode');
-const createTreeWalker = captured<Document['createTreeWalker']>(DocumentClass, 'createTreeWalker');
-const currentScript = captured<() => HTMLOrSVGScriptElement | null>(DocumentClass, 'currentScript', 'get');
-const addEventListener = captured<EventTarget['addEventListener']>(
+const createElement = /* @__PURE__ */ captured<Document['createElement']>(DocumentClass, 'createElement');
+const importNode = /* @__PURE__ */ captured<Document['importNode']>(DocumentClass, 'importNode');
+const createComment = /* @__PURE__ */ captured<Document['createComment']>(DocumentClass, 'createComment');
+const createTextNode = /* @__PURE__ */ captured<Document['createTextNode']>(DocumentClass, 'createTextNode');
+const createTreeWalker = /* @__PURE__ */ captured<Document['createTreeWalker']>(DocumentClass, 'createTreeWalker');
+const currentScript = /* @__PURE__ */ captured<() => HTMLOrSVGScriptElement | null>(DocumentClass, 'currentScript', 'get');
+const addEventListener = /* @__PURE__ */ captured<EventTarget['addEventListener']>(
   typeof EventTarget === 'function' ? EventTarget : undefined,
   'addEventListener',
 );
-const baseURI = captured<() => string>(NodeClass, 'baseURI', 'get');
-const headOf = captured<() => HTMLHeadElement | null>(DocumentClass, 'head', 'get');
-const rootOf = captured<() => Element | null>(DocumentClass, 'documentElement', 'get');
-const parentNode = captured<() => ParentNode | null>(NodeClass, 'parentNode', 'get');
-const shadowHost = captured<() => Element>(ShadowRootClass, 'host', 'get');
+const baseURI = /* @__PURE__ */ captured<() => string>(NodeClass, 'baseURI', 'get');
+const headOf = /* @__PURE__ */ captured<() => HTMLHeadElement | null>(DocumentClass, 'head', 'get');
+const rootOf = /* @__PURE__ */ captured<() => Element | null>(DocumentClass, 'documentElement', 'get');
+const parentNode = /* @__PURE__ */ captured<() => ParentNode | null>(NodeClass, 'parentNode', 'get');
+const shadowHost = /* @__PURE__ */ captured<() => Element>(ShadowRootClass, 'host', 'get');
 
 /** The page's document (`document` itself is an unforgeable own property of window: no element shadows it). */
 const pageDocument: Document | undefined =
@@ -168,7 +172,7 @@ export function guardedDocument<T>(doc: T): T {
  * (`litPropertyMetadata ??= new WeakMap()`) becomes an own property, which
  * a named element can no longer shadow for anyone.
  */
-export const ownGlobals: typeof globalThis = new Proxy(globalThis, {
+export const ownGlobals: typeof globalThis = /* @__PURE__ */ new Proxy(globalThis, {
   get: (target, key): unknown => (hasOwn(target, key) ? (Reflect.get(target, key) as unknown) : undefined),
   has: (target, key) => hasOwn(target, key),
   set(target, key, value) {

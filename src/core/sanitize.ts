@@ -27,6 +27,7 @@ import {
   holdsMarkup,
   withoutTags,
 } from './rich-rules.js';
+import { OnDemand } from './on-demand.js';
 import { loadSanitizerEngine } from './sanitizer-loader.js';
 import { judgeUrl } from './url.js';
 
@@ -53,15 +54,13 @@ const RULES: SanitizerRules = {
   template: (doc) => createElementIn(doc, 'template'),
 };
 
-let factory: SanitizerFactory | undefined;
+const factory = new OnDemand<SanitizerFactory>(loadSanitizerEngine);
 let engine: SanitizerEngine | undefined;
-let loading: Promise<void> | undefined;
-let loadFailure: string | undefined;
 let waiting = 0;
 let shownAsText = 0;
 let policy: TrustedTypePolicyLike | null | undefined;
 let sanitizerWindow: WindowLike | undefined;
-/** The only script URLs the `anp` policy vouches for: the sanitizer's own file. */
+/** The only script URLs the `anp` policy vouches for: the classic script's sibling files (the sanitizer, the label packs). */
 const scriptUrls = new Set<string>();
 
 /**
@@ -81,9 +80,9 @@ function currentWindow(): WindowLike | undefined {
 /**
  * DOMPurify parses the untrusted string itself, so on a page that enforces
  * Trusted Types it needs a policy; the classic script also needs one to load
- * the sanitizer's file. This one is named so that a page's CSP can allow it:
+ * its sibling files. This one is named so that a page's CSP can allow it:
  * its HTML is used only by DOMPurify on input it is about to clean, and its
- * script URLs only for that file. It is never exported.
+ * script URLs only for those files. It is never exported.
  */
 function trustedTypesPolicy(win: WindowLike): TrustedTypePolicyLike | null {
   if (policy !== undefined) return policy;
@@ -94,7 +93,7 @@ function trustedTypesPolicy(win: WindowLike): TrustedTypePolicyLike | null {
       policy = tt.createPolicy(TRUSTED_TYPES_POLICY_NAME, {
         createHTML: (input) => input,
         createScriptURL: (input) => {
-          if (!scriptUrls.has(input)) throw new TypeError(`anp: not the sanitizer's script: ${input}`);
+          if (!scriptUrls.has(input)) throw new TypeError(`anp: not a sibling file of the classic script: ${input}`);
           return input;
         },
       });
@@ -108,11 +107,12 @@ function trustedTypesPolicy(win: WindowLike): TrustedTypePolicyLike | null {
 }
 
 /**
- * The value to give `script.src` for the sanitizer's own file: under Trusted
- * Types a `TrustedScriptURL` from the `anp` policy (which accepts this URL and
- * no other), else the string.
+ * The value to give `script.src` for a sibling file of the classic script
+ * (`classic-sibling-loader.ts`): under Trusted Types a `TrustedScriptURL`
+ * from the `anp` policy (which accepts the URLs given here and no other),
+ * else the string.
  */
-export function sanitizerScriptUrl(url: string): unknown {
+export function siblingScriptUrl(url: string): unknown {
   scriptUrls.add(url);
   const win = currentWindow();
   return (win && trustedTypesPolicy(win)?.createScriptURL(url)) ?? url;
@@ -120,9 +120,8 @@ export function sanitizerScriptUrl(url: string): unknown {
 
 /** Installs the sanitizer (what `core/purifier.ts` exports), as the loader does. */
 export function installSanitizer(make: SanitizerFactory): void {
-  factory = make;
+  factory.install(make);
   engine = undefined;
-  loadFailure = undefined;
 }
 
 /**
@@ -132,21 +131,17 @@ export function installSanitizer(make: SanitizerFactory): void {
  * with markup are shown as text without their tags.
  */
 export function loadSanitizer(): Promise<void> {
-  if (factory) return Promise.resolve();
-  loading ??= loadSanitizerEngine().then(installSanitizer, (error: unknown) => {
-    loadFailure = error instanceof Error ? error.message : 'it did not load';
-  });
-  return loading;
+  return factory.load();
 }
 
 /** True once the sanitizer is loaded (or could not be): `sanitizeRich` then keeps markup as it will stay. */
 export function sanitizerSettled(): boolean {
-  return factory !== undefined || loadFailure !== undefined;
+  return factory.settled;
 }
 
 /** Why the sanitizer could not load, or undefined. */
 export function sanitizerFailure(): string | undefined {
-  return loadFailure;
+  return factory.failure;
 }
 
 /**
@@ -164,9 +159,9 @@ export function markupShownAsText(): number {
 }
 
 function currentEngine(): SanitizerEngine | undefined {
-  if (!engine && factory) {
+  if (!engine && factory.value) {
     const win = currentWindow();
-    if (win) engine = factory(win, trustedTypesPolicy(win), RULES);
+    if (win) engine = factory.value(win, trustedTypesPolicy(win), RULES);
   }
   return engine;
 }
@@ -187,7 +182,7 @@ export function sanitizeRich(input: string): SanitizeResult {
   if (!currentWindow()) return { rich: { kind: 'text', text: input }, removed: [] };
   const clean = currentEngine();
   if (!clean) {
-    if (loadFailure !== undefined) {
+    if (factory.failure !== undefined) {
       shownAsText++;
       return { rich: { kind: 'text', text: withoutTags(input) }, removed: [] };
     }

@@ -86,6 +86,25 @@ async function handle(message) {
     const text = (box.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
     return { violations: violations.splice(0), errors: errors.splice(0), warnings: warnings.splice(0), texts: [['anp-meta-box', text]] };
   }
+  if (message.kind === 'locale') {
+    // The label packs: the classic script's second sibling file, loaded through the `anp` policy on first need.
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'de';
+    for (const tag of TAGS) {
+      const el = document.createElement(tag);
+      el.article = message.article;
+      wrapper.append(el);
+    }
+    document.getElementById('dynamic').append(wrapper);
+    const elements = await allRendered(wrapper);
+    await settle(100);
+    const loads = performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.endsWith('/anp-components.locales.iife.js') && entry.initiatorType === 'script').length;
+    const texts = elements.map((el) => [el.localName, (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim()]);
+    wrapper.remove();
+    return { violations: violations.splice(0), hits: hits.splice(0), errors: errors.splice(0), texts, rendered: loads };
+  }
   if (message.kind === 'paths') return renderPaths(message);
   const host = document.getElementById('dynamic');
   let rendered = 0;

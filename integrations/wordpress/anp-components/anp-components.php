@@ -248,8 +248,9 @@ function anp_components_has_strategy() {
 
 /**
  * The stylesheet: display block, and a reserved height only until defined,
- * or while an element waits for the sanitizer (`:state(pending)`: the post's
- * article holds markup and DOMPurify is still loading). `:is()` keeps a
+ * or while an element waits for the sanitizer or its words (`:state(pending)`:
+ * the post's article holds markup and DOMPurify is still loading, or the
+ * site's language has a label pack that is still loading). `:is()` keeps a
  * browser without custom states from dropping the rule.
  */
 function anp_components_css() {

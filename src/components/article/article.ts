@@ -46,7 +46,7 @@ export class AnpArticle extends AnpElement {
   protected providedComposition: Composition = { shown: new Set(), announce: this.announce };
 
   /** While it waits for the sanitizer, its elements keep their reserved space (`Composition.pending`). */
-  protected override sanitizerWaitChanged(waiting: boolean): void {
+  protected override renderWaitChanged(waiting: boolean): void {
     this.providedComposition = { ...this.providedComposition, pending: waiting };
   }
 
