@@ -150,3 +150,16 @@ export function originalName(name: string): string {
   if (name.startsWith(DEFUSED)) return name.slice(DEFUSED.length);
   return name;
 }
+
+/** The first index at or after `from` that a search finds, per key, searching each stretch of input once. */
+export class SearchMemo {
+  private readonly found = new Map<string, { from: number; at: number }>();
+
+  first(key: string, from: number, search: (from: number) => number): number {
+    const last = this.found.get(key);
+    if (last && last.from <= from && (last.at === NOT_FOUND || last.at >= from)) return last.at;
+    const at = search(from);
+    this.found.set(key, { from, at });
+    return at;
+  }
+}

@@ -26,6 +26,7 @@ import {
   MARKUP_DECLARATION_OPEN,
   NOT_FOUND,
   SELF_CLOSING_START_TAG,
+  SearchMemo,
   STATE_COUNT,
   TAG_NAME,
   TAG_OPEN,
@@ -34,8 +35,6 @@ import {
   VALUE_SINGLE_QUOTED,
   VALUE_UNQUOTED,
 } from './defuse-states.js';
-
-export { DEFUSED, originalName } from './defuse-states.js';
 
 /** One pass of `defuse` over one string: every reading of it at once, and where the prefixes go. */
 class DefuseTokenizer {
@@ -47,7 +46,7 @@ class DefuseTokenizer {
   /** Where the current call of `advance` stops: the end, the next waiting reading, or one character. */
   private limit = 0;
   /** The last search per text-only element (and for CDATA), so each stretch of input is searched once. */
-  private readonly found = new Map<string, { from: number; at: number }>();
+  private readonly searches = new SearchMemo();
 
   constructor(private readonly input: string) {}
 
@@ -84,17 +83,9 @@ class DefuseTokenizer {
 
   /** Readings whose element or section ends at `i` join the others. */
   private wake(i: number, readings: number[]): void {
-    const still: [number, number][] = [];
-    this.nextWake = Infinity;
-    for (const entry of this.waiting) {
-      if (entry[0] === i) {
-        if (!readings.includes(entry[1])) readings.push(entry[1]);
-      } else {
-        still.push(entry);
-        if (entry[0] < this.nextWake) this.nextWake = entry[0];
-      }
-    }
-    this.waiting = still;
+    for (const [at, state] of this.waiting) if (at === i && !readings.includes(state)) readings.push(state);
+    this.waiting = this.waiting.filter(([at]) => at !== i);
+    this.nextWake = this.waiting.reduce((min, [at]) => Math.min(min, at), Infinity);
   }
 
   private wait(at: number, state: number): void {
@@ -130,22 +121,13 @@ class DefuseTokenizer {
     return 0;
   }
 
-  /** The first index at or after `from` that `search` finds, searching each stretch of input once. */
-  private firstFrom(key: string, from: number, search: (from: number) => number): number {
-    const last = this.found.get(key);
-    if (last && last.from <= from && (last.at === NOT_FOUND || last.at >= from)) return last.at;
-    const at = search(from);
-    this.found.set(key, { from, at });
-    return at;
-  }
-
   /** A tag ends at `i` (back to data). After a text-only element's start tag, one reading waits for its end tag. */
   private emit(kind: number, i: number): void {
     if (kind === 0) return;
     const name = TEXT_ONLY_ELEMENTS[(kind >> KIND_SHIFT) - 1];
     if (name === 'plaintext') return; // text to the end: that reading has nothing more to see
     const { input } = this;
-    const end = this.firstFrom(name, i + 1, (from) => {
+    const end = this.searches.first(name, i + 1, (from) => {
       for (let j = input.indexOf('</', from); j >= 0; j = input.indexOf('</', j + 1)) {
         if (tagNameIs(this.input, j + 2, name)) return j;
       }
@@ -163,13 +145,13 @@ class DefuseTokenizer {
     const { input } = this;
     let kind = state & ~BASE_MASK;
     let base = state & BASE_MASK;
-    /** The character after the next `stop` (or the limit), so the loop's `i++` lands on it. */
     /** A tag ends at `i`: back to data (see `emit`). */
     const endTag = (i: number): number => {
       this.emit(kind, i);
       kind = 0;
       return DATA;
     };
+    /** The character after the next `stop` (or the limit), so the loop's `i++` lands on it. */
     const skipTo = (i: number, stop: string): number => {
       const j = input.indexOf(stop, i + 1);
       return (j < 0 || j > this.limit ? this.limit : j) - 1;
@@ -280,7 +262,7 @@ class DefuseTokenizer {
             }
             if (c === 91 /* [ */ && input.startsWith('[CDATA[', i)) {
               // In SVG or MathML a CDATA section, text up to `]]>`; in HTML a bogus comment (below).
-              const end = this.firstFrom(']]>', i + 7, (at) => input.indexOf(']]>', at));
+              const end = this.searches.first(']]>', i + 7, (at) => input.indexOf(']]>', at));
               if (end !== NOT_FOUND) this.wait(end + 3, DATA);
             }
             base = BOGUS_COMMENT; // a DOCTYPE too: every DOCTYPE state ends at `>`

@@ -8,7 +8,8 @@
  * instance each call of `createSanitizerEngine` makes.
  */
 import createDOMPurify, { type WindowLike } from 'dompurify';
-import { defuse, DEFUSED, originalName } from './defuse.js';
+import { defuse } from './defuse.js';
+import { DEFUSED, originalName } from './defuse-states.js';
 import type { SanitizerEngine, SanitizerRules, TrustedTypePolicyLike } from './rich-rules.js';
 
 /** DOMPurify lists its own wrapper elements as removed too; they were never in the input. */
