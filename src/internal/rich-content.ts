@@ -1,7 +1,8 @@
-import { noChange, type ChildPart } from 'lit';
+import { noChange, render, type ChildPart } from 'lit';
 import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { RichText } from '../core/article.js';
+import { pageCreationScope } from '../core/dom.js';
 import { cleanedFragment } from '../core/sanitize.js';
 
 /**
@@ -41,4 +42,17 @@ const richHtml = directive(RichHtmlDirective);
  */
 export function richContent(rich: RichText): unknown {
   return rich.kind === 'html' ? richHtml(rich) : rich.text;
+}
+
+/**
+ * A rich value appended to DOM built by `src/internal/static-dom.ts`: text
+ * as a text node, HTML as a fresh copy of the nodes DOMPurify left (nothing
+ * is parsed, and no Lit part is made per value). A value this page did not
+ * sanitize (one rendered on a server) goes through `richContent` as above.
+ */
+export function appendRich(parent: HTMLElement, rich: RichText): void {
+  const doc = parent.ownerDocument;
+  const nodes = rich.kind === 'html' ? cleanedFragment(rich, doc) : new Text(rich.text);
+  if (nodes) parent.appendChild(nodes);
+  else render(richContent(rich), parent, pageCreationScope && { creationScope: pageCreationScope });
 }

@@ -13,7 +13,7 @@ import type { ValueContext } from './value-context.js';
  * makes each item's nodes with DOM calls (text as text, never markup), and
  * one part holds them all. An item equal to the one shown (the same data in
  * new objects, the same language) keeps its nodes; any other replaces them.
- * Rich text is rendered into built nodes through richContent() only.
+ * Rich text reaches built nodes through appendRich() (src/internal/rich-content.ts) only.
  */
 
 /** Makes one item's nodes in `doc`: one node, or a string for plain text. */

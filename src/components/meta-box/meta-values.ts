@@ -1,9 +1,7 @@
-import { render } from 'lit';
-import type { GenericValue, MetaField, RichText } from '../../core/article.js';
-import { pageCreationScope } from '../../core/dom.js';
+import type { GenericValue, MetaField } from '../../core/article.js';
 import { fieldLabel, formatDate, formatInteger, formatMinutes, formatNumber, isoMinutes, uiLabel } from '../../core/format.js';
 import { addMore, moreText } from '../../internal/more.js';
-import { richContent } from '../../internal/rich-content.js';
+import { appendRich, richContent } from '../../internal/rich-content.js';
 import { addScoreMeter } from '../../internal/score-meter.js';
 import { addElement, staticDom } from '../../internal/static-dom.js';
 import type { ValueContext } from '../../internal/value-context.js';
@@ -32,13 +30,8 @@ export function buildRow(doc: Document, field: MetaField, ctx: ValueContext): No
 
 /** A field's value, appended to its `<dd>`. */
 function addValue(doc: Document, dd: HTMLElement, field: MetaField, ctx: ValueContext): void {
-  if (field.kind === 'rich') addRich(dd, field.value);
+  if (field.kind === 'rich') appendRich(dd, field.value);
   else dd.append(buildField(doc, field, ctx));
-}
-
-/** A rich value inside built DOM: rendered into `parent` through richContent(), the one way rich text reaches the page. */
-function addRich(parent: Node, rich: RichText): void {
-  render(richContent(rich), parent as HTMLElement, pageCreationScope && { creationScope: pageCreationScope });
 }
 
 /** `<dl part=…>` of label → value pairs, the "n more" row last. */
@@ -89,7 +82,7 @@ function buildField(doc: Document, field: Exclude<MetaField, { kind: 'rich' }>, 
     case 'text':
       return field.value;
     case 'rich-list':
-      return addItems(doc, field.value, (item, li) => addRich(li, item), field.more, ctx);
+      return addItems(doc, field.value, (item, li) => appendRich(li, item), field.more, ctx);
     case 'code':
       return addElement(doc, null, 'code', {}, field.value);
     case 'date':
