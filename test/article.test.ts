@@ -434,6 +434,34 @@ describe('<anp-article>: composition without repeats (SPEC section 2)', () => {
       )
       .filter(Boolean);
 
+  it('an element outside any provider asks once (the article), one inside asks for the composition too', async () => {
+    const asked: unknown[] = [];
+    let from: EventTarget | undefined;
+    const count = (event: Event) => {
+      if (!from || event.composedPath()[0] === from) asked.push((event as Event & { context: unknown }).context);
+    };
+    document.addEventListener('context-request', count);
+    try {
+      const alone = await fixture<AnpMetaBox>(html`<anp-meta-box .article=${seedArticle()}></anp-meta-box>`);
+      expect(asked, 'outside a provider').to.have.length(1);
+      alone.remove();
+      asked.length = 0;
+      // Inside one, the box's requests stop at the provider: counted there, from the box only.
+      const provider = document.createElement('anp-article') as AnpArticle;
+      provider.article = seedArticle();
+      provider.addEventListener('context-request', count);
+      const box = document.createElement('anp-meta-box');
+      from = box;
+      provider.append(box);
+      document.body.append(provider);
+      await provider.updateComplete;
+      expect(new Set(asked).size, 'inside a provider: the article and the composition').to.equal(2);
+      provider.remove();
+    } finally {
+      document.removeEventListener('context-request', count);
+    }
+  });
+
   it('the meta box leaves out scores and checklist that sibling elements show, from its first render', async () => {
     const provider = await seedProvider();
     const { metaBox } = consumersIn(provider);

@@ -31,7 +31,8 @@ export class ArticleContextController implements ReactiveController {
   shownBySiblings: ReadonlySet<ShownPart> = NONE_SHOWN;
   /** The provider waits for the sanitizer before it provides its article (see `Composition.pending`). */
   providerPending = false;
-  private readonly consumers: readonly ReactiveController[];
+  /** The article's consumer, then (once a provider has answered) the composition's. */
+  private readonly consumers: ReactiveController[] = [];
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: ArticleContextControllerOptions) {
     this.host = host;
@@ -45,10 +46,18 @@ export class ArticleContextController implements ReactiveController {
         // (The consumer itself asks the host to update.)
         if (article !== undefined) waitingForProvider.delete(this);
         this.article = article;
+        // Only now is there a provider to hear from: an element outside any <anp-article>, as most are, sends one request, not two.
+        if (this.consumers.length === 1) this.consumers.push(this.compositionConsumer());
         this.announce();
       },
     });
-    const compositionConsumer = new ContextConsumer(host, {
+    this.consumers.push(articleConsumer);
+  }
+
+  /** What the provider's other elements show, and whether it waits (asks at once: the host is connected). */
+  private compositionConsumer(): ReactiveController {
+    const { host } = this;
+    return new ContextConsumer(host, {
       context: compositionContext,
       subscribe: true,
       callback: (composition) => {
@@ -61,7 +70,6 @@ export class ArticleContextController implements ReactiveController {
         this.announce();
       },
     });
-    this.consumers = [articleConsumer, compositionConsumer];
   }
 
   hostConnected(): void {
