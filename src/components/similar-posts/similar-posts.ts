@@ -7,6 +7,23 @@ import { normalizeSimilarPosts } from '../../core/normalize.js';
 import { AnpCardElement } from '../../base/anp-element.js';
 import { similarPostsStyles } from './similar-posts.styles.js';
 import { renderMore } from '../../internal/more.js';
+import { addElement, staticDom } from '../../internal/static-dom.js';
+import type { ValueContext } from '../../internal/value-context.js';
+
+/** One post's `<li>`, built as DOM (src/internal/static-dom.ts): its link or title, then topic and reading time. */
+function buildPost(doc: Document, post: SimilarPost, ctx: ValueContext): Node {
+  const li = addElement(doc, null, 'li', 'item');
+  // The URL passed the URL policy when the posts were normalized (core/articles.ts); a refused one leaves the title alone.
+  if (post.url) addElement(doc, li, 'a', { part: 'link', href: post.url }, post.title);
+  else addElement(doc, li, 'span', 'title', post.title);
+  const minutes = post.reading_time;
+  if (!post.topic && minutes === undefined) return li;
+  const details = addElement(doc, li, 'span', 'details');
+  if (post.topic) addElement(doc, details, 'bdi', {}, post.topic);
+  if (post.topic && minutes !== undefined) details.append(' · ');
+  if (minutes !== undefined) addElement(doc, details, 'time', { datetime: isoMinutes(minutes) }, formatMinutes(minutes, ctx.locale));
+  return li;
+}
 
 /**
  * @summary An article's similar posts as a list of links; a visible empty state when there are none.
@@ -47,26 +64,6 @@ export class AnpSimilarPosts extends AnpCardElement {
     }));
   }
 
-  private renderPost(post: SimilarPost): unknown {
-    const details = [post.topic, post.reading_time !== undefined ? formatMinutes(post.reading_time, this.locale) : undefined].filter(
-      (part): part is string => part !== undefined,
-    );
-    return html`<li part="item">
-      ${post.url ? html`<a part="link" href=${post.url}>${post.title}</a>` : html`<span part="title">${post.title}</span>`}
-      ${
-        details.length
-          ? html`<span part="details"
-              >${post.topic ? html`<bdi>${post.topic}</bdi>` : nothing}${post.topic && post.reading_time !== undefined ? ' · ' : nothing}${
-                post.reading_time !== undefined
-                  ? html`<time datetime=${isoMinutes(post.reading_time)}>${formatMinutes(post.reading_time, this.locale)}</time>`
-                  : nothing
-              }</span
-            >`
-          : nothing
-      }
-    </li>`;
-  }
-
   protected override render(): unknown {
     const list = this.list;
     if (!list) return nothing;
@@ -74,7 +71,7 @@ export class AnpSimilarPosts extends AnpCardElement {
       'similarPosts',
       list.posts.length
         ? html`<ul part="list">
-            ${list.posts.map((post) => this.renderPost(post))}${renderMore(list.more, this.valueContext)}
+            ${staticDom(buildPost, list.posts, this.valueContext)}${renderMore(list.more, this.valueContext)}
           </ul>`
         : this.renderEmpty(this.uiText('similarPostsEmpty')),
     );
