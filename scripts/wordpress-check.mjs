@@ -172,10 +172,22 @@ async function visit(browser, url, viewport, column) {
   });
   await page.evaluateOnNewDocument(() => {
     window.__shifts = [];
+    window.__shiftSources = [];
     window.__anpErrors = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+        if (entry.hadRecentInput) continue;
+        window.__shifts.push(entry.value);
+        // What moved, so a failure says whose shift it was (the library's elements, or the theme's own).
+        const name = (node) =>
+          node?.nodeType === 1
+            ? node.localName +
+              (node.id ? '#' + node.id : '') +
+              (node.className && typeof node.className === 'string' ? '.' + node.className.trim().split(/\s+/).join('.') : '')
+            : String(node?.nodeName);
+        window.__shiftSources.push(
+          `${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${(entry.sources ?? []).map((source) => name(source.node)).join(', ')}`,
+        );
       }
     }).observe({ type: 'layout-shift', buffered: true });
     window.addEventListener('anp-error', (event) => {
@@ -277,6 +289,7 @@ async function visit(browser, url, viewport, column) {
         empties,
         pageWidth: document.documentElement.scrollWidth,
         shifts: window.__shifts,
+        shiftSources: window.__shiftSources,
         anpErrors: window.__anpErrors,
         order: (() => {
           const article = document.querySelector('anp-article');
@@ -304,7 +317,12 @@ function checkPost(label, slug, state, expect, viewport, theme) {
   check(state.external.length === 0, `${label}: no request leaves 127.0.0.1`, state.external.slice(0, 3).join(' '));
   // The recipe reserves no space itself (docs/wordpress.md points to the theming guide's rule): reported only.
   if (theme.parent && cls > 0) console.log(`# ${label}: CLS ${cls.toFixed(4)} without a reservation (reported, not asserted)`);
-  else check(cls === 0, `${label}: CLS 0 with the script held back ${DELAY} ms`, `CLS ${cls.toFixed(4)}, ${state.shifts.length} shifts`);
+  else
+    check(
+      cls === 0,
+      `${label}: CLS 0 with the script held back ${DELAY} ms`,
+      `CLS ${cls.toFixed(4)}, ${state.shifts.length} shifts: ${state.shiftSources.join(' | ')}`,
+    );
   if (expect.overflow === 'report' && state.pageWidth > viewport.width)
     console.log(`# ${label}: page ${state.pageWidth} px wide (reported, not asserted)`);
   else check(state.pageWidth <= viewport.width, `${label}: no horizontal overflow`, `scrollWidth ${state.pageWidth}`);
