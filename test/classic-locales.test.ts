@@ -6,42 +6,20 @@
  * src/ at runtime.
  */
 import { expect } from '@open-wc/testing';
-import { inShadow, textOf, until } from './helpers.js';
+import {
+  type AnpLike,
+  boxWithoutSiblings,
+  builtText,
+  loadClassicScript,
+  SCRIPT_URL,
+  scriptLoadsOf,
+  sha384,
+} from './shared/classic-files.js';
+import { inShadow, textOf } from './helpers.js';
 
-const SCRIPT_URL = '/dist/anp-components.iife.js';
 const LOCALES_URL = '/dist/anp-components.locales.iife.js';
 
-interface AnpLike extends HTMLElement {
-  article?: unknown;
-  readonly updateComplete: Promise<boolean>;
-}
-
-const localeLoads = (win: Window = window) =>
-  (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
-    // The first test reads the file with fetch(); only a <script> load counts here.
-    (entry) => entry.name.endsWith('anp-components.locales.iife.js') && entry.initiatorType === 'script',
-  );
-
-async function text(url: string): Promise<string> {
-  const response = await fetch(url);
-  expect(response.ok, `${url} (run npm run build)`).to.equal(true);
-  return response.text();
-}
-
-async function sha384(body: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-384', new TextEncoder().encode(body));
-  return `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
-}
-
-function loadClassicScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.addEventListener('load', () => resolve(), { once: true });
-    script.addEventListener('error', () => reject(new Error(`could not load ${src} (run npm run build)`)), { once: true });
-    document.head.append(script);
-  });
-}
+const localeLoads = (win: Window = window) => scriptLoadsOf('anp-components.locales.iife.js', win);
 
 const heading = (el: Element) => textOf(inShadow(el, '[part~="heading"]')[0]);
 
@@ -60,8 +38,8 @@ function box(lang: string | undefined, topic: string, doc: Document = document):
 
 describe('the classic script and its label packs file', () => {
   it('the main script holds no pack, and carries the integrity hash of the file it loads', async () => {
-    const main = await text(SCRIPT_URL);
-    const locales = await text(LOCALES_URL);
+    const main = await builtText(SCRIPT_URL);
+    const locales = await builtText(LOCALES_URL);
     for (const word of ['Artikeldetails', 'détails de l’article', '記事の詳細']) {
       expect(locales, word).to.include(word);
       expect(main, word).not.to.include(word);
@@ -107,20 +85,9 @@ describe('the classic script and its label packs file', () => {
   });
 
   it('loaded from where its sibling cannot be found, labels are English, and it is reported', async () => {
-    // A blob: URL has no directory: there is no sibling to find.
-    const blob = URL.createObjectURL(new Blob([await text(SCRIPT_URL)], { type: 'text/javascript' }));
-    const frame = document.createElement('iframe');
-    frame.srcdoc = `<!doctype html><html lang="de"><body><script src="${blob}"></script></body></html>`;
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    document.body.append(frame);
-    await loaded;
-    const win = frame.contentWindow as Window & typeof globalThis;
-    await until(() => !!win.customElements.get('anp-meta-box'), 4000, 'the classic script in the frame');
-    const el = win.document.createElement('anp-meta-box') as AnpLike;
-    const errors: { path: string; code: string; message: string }[][] = [];
-    el.addEventListener('anp-error', (event) => errors.push((event as CustomEvent).detail.errors));
+    const { el, errors, attach, done } = await boxWithoutSiblings(' lang="de"');
     el.article = { meta: { topic: 'kept', reading_time: 4 } };
-    win.document.body.append(el);
+    attach();
     await el.updateComplete;
     expect(heading(el)).to.equal('article details');
     expect(inShadow(el, 'dt').map((dt) => textOf(dt))).to.deep.equal(['topic', 'reading time']);
@@ -131,7 +98,6 @@ describe('the classic script and its label packs file', () => {
     expect(errors).to.have.length(1);
     expect(errors[0].map((e) => e.code)).to.deep.equal(['locale-failed']);
     expect(errors[0][0].message).to.match(/^labels shown in English: the label packs could not be found next to the classic script/);
-    frame.remove();
-    URL.revokeObjectURL(blob);
+    done();
   });
 });

@@ -5,47 +5,25 @@
  * Like classic-script.test.ts, nothing here imports src/ at runtime.
  */
 import { expect } from '@open-wc/testing';
-import { ddFor, inShadow, textOf, tick, until } from './helpers.js';
+import {
+  type AnpLike,
+  boxWithoutSiblings,
+  builtText,
+  loadClassicScript,
+  SCRIPT_URL,
+  scriptLoadsOf,
+  sha384,
+} from './shared/classic-files.js';
+import { ddFor, inShadow, textOf, tick } from './helpers.js';
 
-const SCRIPT_URL = '/dist/anp-components.iife.js';
 const SANITIZER_URL = '/dist/anp-components.sanitizer.iife.js';
 
-interface AnpLike extends HTMLElement {
-  article?: unknown;
-  readonly updateComplete: Promise<boolean>;
-}
-
-const sanitizerLoads = (win: Window = window) =>
-  (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
-    // The first test reads the file with fetch(); only a <script> load counts here.
-    (entry) => entry.name.endsWith('anp-components.sanitizer.iife.js') && entry.initiatorType === 'script',
-  );
-
-async function text(url: string): Promise<string> {
-  const response = await fetch(url);
-  expect(response.ok, `${url} (run npm run build)`).to.equal(true);
-  return response.text();
-}
-
-async function sha384(body: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-384', new TextEncoder().encode(body));
-  return `sha384-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
-}
-
-function loadClassicScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.addEventListener('load', () => resolve(), { once: true });
-    script.addEventListener('error', () => reject(new Error(`could not load ${src} (run npm run build)`)), { once: true });
-    document.head.append(script);
-  });
-}
+const sanitizerLoads = (win: Window = window) => scriptLoadsOf('anp-components.sanitizer.iife.js', win);
 
 describe('the classic script and its sanitizer file', () => {
   it('the main script holds no DOMPurify, and carries the integrity hash of the file it loads', async () => {
-    const main = await text(SCRIPT_URL);
-    const sanitizer = await text(SANITIZER_URL);
+    const main = await builtText(SCRIPT_URL);
+    const sanitizer = await builtText(SANITIZER_URL);
     // DOMPurify's hook names are strings in its code: present in the sibling only.
     expect(sanitizer).to.include('uponSanitizeElement');
     expect(main).not.to.include('uponSanitizeElement');
@@ -80,20 +58,9 @@ describe('the classic script and its sanitizer file', () => {
   });
 
   it('loaded from where its sibling cannot be found, markup is shown as text without tags, and reported', async () => {
-    // A blob: URL has no directory: there is no sibling to find.
-    const blob = URL.createObjectURL(new Blob([await text(SCRIPT_URL)], { type: 'text/javascript' }));
-    const frame = document.createElement('iframe');
-    frame.srcdoc = `<!doctype html><body><script src="${blob}"></script></body>`;
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    document.body.append(frame);
-    await loaded;
-    const win = frame.contentWindow as Window & typeof globalThis;
-    await until(() => !!win.customElements.get('anp-meta-box'), 4000, 'the classic script in the frame');
-    const el = win.document.createElement('anp-meta-box') as AnpLike;
-    const errors: { path: string; message: string }[][] = [];
-    el.addEventListener('anp-error', (event) => errors.push((event as CustomEvent).detail.errors));
+    const { el, errors, attach, done } = await boxWithoutSiblings();
     el.article = { meta: { topic: 'kept', summary: 'a <b>bold</b> claim<script>parent.__frameHit=1</script>' } };
-    win.document.body.append(el);
+    attach();
     await el.updateComplete;
     expect(textOf(ddFor(el, 'topic'))).to.equal('kept');
     const summary = ddFor(el, 'summary')!;
@@ -103,7 +70,6 @@ describe('the classic script and its sanitizer file', () => {
     expect(errors[0].map((e) => e.path)).to.deep.equal(['']);
     expect(errors[0][0].message).to.match(/^markup shown as text without its tags: the sanitizer could not be found/);
     expect((window as { __frameHit?: number }).__frameHit).to.equal(undefined);
-    frame.remove();
-    URL.revokeObjectURL(blob);
+    done();
   });
 });
