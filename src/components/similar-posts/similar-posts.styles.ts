@@ -25,6 +25,10 @@ export const similarPostsStyles = [
       color: var(--_muted);
       font-size: 0.875em;
     }
+    /* "6 min" stays on one line on a narrow screen. */
+    [part~='details'] time {
+      white-space: nowrap;
+    }
     [part~='empty'] {
       margin: 0;
       padding: var(--_space);
