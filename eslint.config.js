@@ -142,7 +142,7 @@ export default defineConfig(
 
   // Node code: build/test scripts and tool configs.
   {
-    files: ['scripts/**/*.{js,mjs}', '*.config.{js,mjs,ts}', '.storybook/main.ts'],
+    files: ['scripts/**/*.{js,mjs}', 'test/node/**/*.mjs', '*.config.{js,mjs,ts}', '.storybook/main.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
 

@@ -6,6 +6,7 @@
 //   npm test -- --files test/foo.test.ts       extra args go to wtr
 //   ANP_EXAMPLES=0 npm test                    skip the example apps (scripts/examples.mjs)
 //   ANP_SNIPPETS=0 npm test                    skip the docs check (scripts/docs-snippets.mjs)
+//   ANP_NODE=0 npm test                        skip the Node tests (scripts/node-tests.mjs: the CLI, schema, SSR)
 //
 // It starts /usr/bin/WebKitWebDriver on a free port (when webkit is selected),
 // re-runs itself under `xvfb-run -a` when there is no DISPLAY, stops the driver
@@ -59,7 +60,8 @@ if (!(needsWebkit && rerunUnderXvfb(fileURLToPath(import.meta.url), argv, () => 
   }
 }
 
-// The example apps (scripts/examples.mjs: built with each framework's tooling and
+// The Node tests (scripts/node-tests.mjs: test/node/*.test.mjs, the CLI, the
+// schema and server rendering, run by node:test against dist/), the example apps (scripts/examples.mjs: built with each framework's tooling and
 // checked in Chromium) and the docs check (scripts/docs-snippets.mjs: every code
 // block of README.md and docs/*.md, type-checked, compiled or parsed by its
 // language; it runs after the example apps, whose node_modules hold the
@@ -172,6 +174,10 @@ async function main() {
   if (wtrCode !== 0 && failed === 0) problems.push(`web-test-runner exited with code ${wtrCode}`);
 
   if (!interrupted) {
+    const node = await runCounted('node', 'scripts/node-tests.mjs', 'ANP_NODE');
+    passed += node.passed;
+    failed += node.failed;
+    problems.push(...node.problems);
     const examples = await runCounted('examples', 'scripts/examples.mjs', 'ANP_EXAMPLES');
     passed += examples.passed;
     failed += examples.failed;
