@@ -17,7 +17,9 @@
 //   manifest, JSON script children parsed, inline scripts node --check'ed;
 //   css: parsed in Chromium (CSSStyleSheet.replaceSync), no rule or
 //   declaration dropped, every ::part and --anp-* token known to the manifest;
-//   http: header lines, a CSP's directives known.
+//   http: header lines, a CSP's directives known; text: not checked, except
+//   ```text output, which must be what the ```sh block before it prints
+//   (run for real, `npx anp` being this build's command; durations aside).
 // - A block may skip the type check only with `fragment` in its info string
 //   (```ts fragment); it must still parse.
 //
@@ -203,7 +205,10 @@ const NPM_COMMANDS = new Set([
   'update',
   'audit',
 ]);
-const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts ?? {};
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const scripts = packageJson.scripts ?? {};
+/** This package's commands (package.json `bin`): `npx anp` in the docs runs the built dist/cli/anp.js. */
+const packageBins = packageJson.bin ?? {};
 
 async function commandExists(name) {
   const { code } = await run('bash', ['-c', `command -v -- "$0"`, name]);
@@ -231,6 +236,9 @@ async function checkSh(text) {
       } else if (program === 'node' || program === 'bash') {
         const file = args.find((arg) => !arg.startsWith('-'));
         if (file && !existsSync(join(root, file))) problems.push(`${program} ${file}: no such file`);
+      } else if (program === 'npx' && args[0] !== undefined && args[0] in packageBins) {
+        // This package's own command: what a user's `npx` runs once anp-components is installed.
+        if (!existsSync(join(root, packageBins[args[0]]))) problems.push(`npx ${args[0]}: ${packageBins[args[0]]} is not built`);
       } else if (program === 'npx') {
         if (!existsSync(join(root, 'node_modules/.bin', args[0] ?? ''))) problems.push(`npx ${args[0]}: not installed`);
       } else if (program !== 'cd' && !(await commandExists(program))) {
@@ -623,10 +631,13 @@ async function checkSimple(block, manifest) {
       return checkShortcode(block.text);
     case 'mermaid':
       return checkMermaid(block.text);
+    case 'text':
+      // Plain text is not checked, unless it is a command's output (```text output): see checkOutputs().
+      return { ok: true };
     default:
       return {
         ok: false,
-        detail: `unknown language "${block.language}": give the block one of ts, tsx, vue, svelte, js, json, html, css, sh, php, http, shortcode, mermaid`,
+        detail: `unknown language "${block.language}": give the block one of ts, tsx, vue, svelte, js, json, html, css, sh, php, http, shortcode, mermaid, text`,
       };
   }
 }
@@ -705,6 +716,57 @@ function checkMermaid(text) {
 }
 
 /**
+ * A ```text output block is what the ```sh block just before it prints: the
+ * sh block runs (cwd: the project root, `npx anp` being this build's
+ * dist/cli/anp.js, stdout and stderr together, no terminal) and its output
+ * must equal the text, durations and memory figures aside (`0.42 s`,
+ * `120 ms`, `85 MB` compare as numbers of their unit). So the docs show
+ * the commands' real output, and a change in it fails here until the docs follow.
+ */
+const MEASURED = /\b\d+(?:[.,]\d+)?\s?(ms|s|MB|KB|kB|GB|MiB|KiB|files\/s|articles\/s)\b/g;
+const normalizeOutput = (text) =>
+  text
+    .replace(MEASURED, '<n> $1')
+    .replace(/[ \t]+$/gm, '')
+    .trimEnd();
+
+async function checkOutputs(blocks) {
+  for (const [index, block] of blocks.entries()) {
+    if (block.language !== 'text' || !block.flags.includes('output')) continue;
+    const command = blocks[index - 1];
+    if (!command || command.file !== block.file || !['sh', 'bash', 'shell'].includes(command.language)) {
+      block.result = { ok: false, detail: 'a ```text output block must follow the ```sh block whose output it is' };
+      continue;
+    }
+    const bins = Object.entries(packageBins)
+      .map(([name, file]) => `if [ "$1" = ${name} ]; then shift; node ${JSON.stringify(join(root, file))} "$@"; return; fi;`)
+      .join(' ');
+    const script = `npx() { ${bins} command npx "$@"; }\nexec 2>&1\n${command.text}`;
+    const { output } = await run('bash', ['-c', script], { env: { CI: '1' } });
+    const want = normalizeOutput(block.text);
+    const got = normalizeOutput(output);
+    if (want === got) {
+      block.result = { ok: true };
+      continue;
+    }
+    const wantLines = want.split('\n');
+    const gotLines = got.split('\n');
+    const first = wantLines.findIndex((line, at) => line !== gotLines[at]);
+    const at = first === -1 ? wantLines.length : first;
+    block.result = {
+      ok: false,
+      detail: [
+        `the output of the sh block at line ${command.line} differs from this block, from its line ${at + 1}:`,
+        `  docs: ${wantLines[at] ?? '(end)'}`,
+        `  real: ${gotLines[at] ?? '(end)'}`,
+        'the real output:',
+        ...output.split('\n').slice(0, 40),
+      ].join('\n'),
+    };
+  }
+}
+
+/**
  * docs/architecture.md matches the tree: every path it names exists, and
  * every module under src/ is named (by its path, or by its file name in the
  * section about its folder).
@@ -763,9 +825,11 @@ async function main() {
   const controls = extractBlocks(FIXTURE).map((block) => ({ ...block, control: true }));
   const real = files.flatMap(extractBlocks);
   await checkBlocks([...controls, ...real], manifest, examplesReady);
+  for (const file of [FIXTURE, ...files]) await checkOutputs([...controls, ...real].filter((block) => block.file === relative(root, file)));
 
   console.log('snippets: negative controls (scripts/fixtures/docs-snippets-broken.md): each broken block must be rejected');
-  for (const block of controls) {
+  // A ```sh context block only gives the next control its command: it is not broken itself.
+  for (const block of controls.filter((control) => !control.flags.includes('context'))) {
     // A control names the problem it must be rejected for (```tsx expect=TS2304), so it cannot pass by failing for another reason.
     const expected = block.flags
       .find((flag) => flag.startsWith('expect='))
