@@ -29,6 +29,9 @@ export interface CorpusArticle {
   fingerprint: string;
 }
 
+/** Files read at once, ahead of the one being parsed. */
+const READ_AHEAD = 16;
+
 /** A file that was not used, and why. */
 export interface Skipped {
   name: string;
@@ -138,14 +141,25 @@ export async function readCorpus(
   progress: (done: number, total: number) => void = () => {},
 ): Promise<CorpusArticle[]> {
   const articles: CorpusArticle[] = [];
+  // Reads run a few files ahead (the thread pool's reads overlap the parsing here); results are taken in order.
+  const reads = new Map<number, Promise<string | { error: unknown }>>();
+  const startRead = (at: number): void => {
+    if (at < files.length)
+      reads.set(
+        at,
+        readFile(files[at], 'utf8').catch((error: unknown) => ({ error })),
+      );
+  };
+  for (let at = 0; at < READ_AHEAD; at++) startRead(at);
   for (const [index, file] of files.entries()) {
     signal.throwIfAborted();
     const name = relative(cwd, file) || file;
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      skipped.push({ name, message: describe(error) });
+    const text = (await reads.get(index)) ?? { error: new Error('not read') };
+    reads.delete(index);
+    startRead(index + READ_AHEAD);
+    progress(index + 1, files.length);
+    if (typeof text !== 'string') {
+      skipped.push({ name, message: describe(text.error) });
       continue;
     }
     const parsed = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, name);
@@ -162,7 +176,6 @@ export async function readCorpus(
     }
     articles.push(keep(file, name, text, article));
     builder.add(articleTerms(article));
-    progress(index + 1, files.length);
   }
   return articles;
 }
