@@ -156,42 +156,56 @@ interface WriteOutcome {
   failed: number;
 }
 
-/** Writes `similar_posts` into each file whose content changes. */
+/** Files handled at once by --write: their reads, flushes and renames overlap. */
+const WRITE_BATCH = 8;
+
+type FileOutcome = 'updated' | 'unchanged' | { skipped: string } | { failed: string };
+
+/** Writes one article's similar posts into its file, when that changes it and the file is as it was read. */
+async function writeOne({ article, similar }: Related, signal: AbortSignal): Promise<FileOutcome> {
+  let text: string;
+  try {
+    text = await readFile(article.file, 'utf8');
+  } catch (error) {
+    return { skipped: `could not be read again: ${(error as Error).message}` };
+  }
+  if (fingerprint(text) !== article.fingerprint) return { skipped: 'changed while anp related ran; not written' };
+  const edit = withSimilarPosts(text, similar.map(similarPost));
+  if (!edit.ok) return { skipped: edit.message };
+  if (edit.text === text) return 'unchanged';
+  try {
+    await writeAtomically(article.file, edit.text, signal);
+    return 'updated';
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return { failed: `could not be written: ${(error as Error).message}` };
+  }
+}
+
+/** Writes `similar_posts` into each file whose content changes, a few files at a time, reporting in file order. */
 async function writeAll(results: readonly Related[], io: Io, json: boolean, skipped: Skipped[], signal: AbortSignal, progress: Progress) {
   const outcome: WriteOutcome = { updated: [], unchanged: 0, failed: 0 };
-  for (const [at, { article, similar }] of results.entries()) {
+  for (let at = 0; at < results.length; at += WRITE_BATCH) {
     signal.throwIfAborted();
     progress.update('writing', at, results.length);
-    let text: string;
-    try {
-      text = await readFile(article.file, 'utf8');
-    } catch (error) {
-      skipped.push({ name: article.name, message: `could not be read again: ${(error as Error).message}` });
-      continue;
-    }
-    if (fingerprint(text) !== article.fingerprint) {
-      skipped.push({ name: article.name, message: 'changed while anp related ran; not written' });
-      continue;
-    }
-    const edit = withSimilarPosts(text, similar.map(similarPost));
-    if (!edit.ok) {
-      skipped.push({ name: article.name, message: edit.message });
-      continue;
-    }
-    if (edit.text === text) {
-      outcome.unchanged++;
-      continue;
-    }
-    try {
-      await writeAtomically(article.file, edit.text, signal);
-    } catch (error) {
-      if (signal.aborted) throw error;
-      outcome.failed++;
-      io.err(`${article.name}: could not be written: ${(error as Error).message}\n`);
-      continue;
-    }
-    outcome.updated.push(article.name);
-    if (!json) io.out(`updated ${article.name}\n`);
+    const batch = results.slice(at, at + WRITE_BATCH);
+    const settled = await Promise.allSettled(batch.map((result) => writeOne(result, signal)));
+    settled.forEach((each, index) => {
+      const { name } = batch[index].article;
+      if (each.status === 'rejected') return;
+      const done = each.value;
+      if (done === 'unchanged') outcome.unchanged++;
+      else if (done === 'updated') {
+        outcome.updated.push(name);
+        if (!json) io.out(`updated ${name}\n`);
+      } else if ('skipped' in done) skipped.push({ name, message: done.skipped });
+      else {
+        outcome.failed++;
+        io.err(`${name}: ${done.failed}\n`);
+      }
+    });
+    const rejected = settled.find((each) => each.status === 'rejected');
+    if (rejected) throw rejected.reason;
   }
   return outcome;
 }

@@ -221,17 +221,19 @@ test('interrupted during --write: exit 130, every file either as it was or fully
   const controller = new AbortController();
   const io = memoryIo({ cwd: dir });
   const out = io.out;
-  // Ctrl-C right after the second file is written.
+  // Ctrl-C as soon as a file is reported written (files are written a few at a time).
   io.out = (text) => {
     out(text);
-    if ((io.stdout.match(/^updated /gm) ?? []).length === 2) controller.abort();
+    controller.abort();
   };
   const code = await main(['related', 'posts', '--write'], io, controller.signal);
   assert.equal(code, 130);
   assert.match(io.stderr, /interrupted/);
   const after = snapshot(dir);
   const changed = [...after].filter(([path, bytes]) => !bytes.equals(before.get(path)));
-  assert.equal(changed.length, 2);
+  const reported = io.stdout.match(/^updated /gm) ?? [];
+  assert.ok(changed.length >= 1 && changed.length < 21, `${changed.length} files changed`);
+  assert.equal(changed.length, reported.length);
   for (const [, bytes] of changed) assert.ok(Array.isArray(JSON.parse(bytes.toString()).similar_posts));
   assert.deepEqual(hidden(dir), []);
   // Interrupted before it starts: nothing is written.
