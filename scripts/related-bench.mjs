@@ -32,8 +32,12 @@ if (process.argv[2] === '--child') {
   const sizes = option('sizes', '1000,5000,10000').split(',').map(Number);
   const seed = Number(option('seed', '13'));
   const run = (dir, ...args) => JSON.parse(execFileSync(process.execPath, [self, '--child', dir, ...args], { encoding: 'utf8' }));
-  const idle = JSON.parse(execFileSync(process.execPath, ['-e', 'console.log(JSON.stringify(process.resourceUsage().maxRSS / 1024))'], { encoding: 'utf8' }));
-  console.log(`Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}); an idle node process peaks at ${idle.toFixed(0)} MB`);
+  const idle = JSON.parse(
+    execFileSync(process.execPath, ['-e', 'console.log(JSON.stringify(process.resourceUsage().maxRSS / 1024))'], { encoding: 'utf8' }),
+  );
+  console.log(
+    `Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}); an idle node process peaks at ${idle.toFixed(0)} MB`,
+  );
   console.log('| articles | rank (--json) | peak RSS | first --write | peak RSS | second --write (no change) |');
   console.log('|---|---|---|---|---|---|');
   for (const size of sizes) {

@@ -68,7 +68,7 @@ export const VARIANTS = [
 ];
 
 /** The top `top` of every article of `files` (generated), ranked in memory with `options`. */
-export function rankGenerated(files, { weights, k1, maxTerms, maxDocShare } = {}, top = 3, minScore = 0.1) {
+export function rankGenerated(files, { weights, k1, maxTerms, maxDocShare } = {}, top = 3, minScore = 0.15) {
   const builder = new RelatedIndexBuilder();
   for (const file of files) builder.add(articleTerms(normalizeArticle(parseJson(file.text, file.path).value).value, weights));
   const index = builder.build({ k1, maxTerms, maxDocShare });
@@ -93,4 +93,24 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     );
   }
   console.log(`| chance (two different articles drawn at random) | ${percent(chanceOf(labels))} | | | | |`);
+  // Every pair with a score, by score band: how often a match of that score shares a stack or problem.
+  const builder = new RelatedIndexBuilder();
+  for (const file of files) builder.add(articleTerms(normalizeArticle(parseJson(file.text, file.path).value).value));
+  const index = builder.build();
+  const bands = new Map();
+  files.forEach((file, doc) => {
+    for (const { doc: other, score } of index.nearest(doc, files.length, 0)) {
+      const band = Math.min(10, Math.floor(score * 20));
+      const entry = bands.get(band) ?? { pairs: 0, related: 0 };
+      entry.pairs++;
+      entry.related += labels[other].stack === file.labels.stack || labels[other].problem === file.labels.problem;
+      bands.set(band, entry);
+    }
+  });
+  console.log('\n| score | pairs | share a stack or problem |');
+  console.log('|---|---|---|');
+  for (const [band, { pairs, related }] of [...bands].sort((a, b) => a[0] - b[0])) {
+    const range = band === 10 ? '0.50 and more' : `${(band / 20).toFixed(2)} to ${((band + 1) / 20).toFixed(2)}`;
+    console.log(`| ${range} | ${pairs} | ${percent(related / pairs)} |`);
+  }
 }

@@ -6,13 +6,14 @@
  *   sat(tf) = tf·(k1 + 1) / (tf + k1) (BM25's saturation: a term repeated in
  *   three fields counts more than once, not three times as much) and
  *   idf(t) = ln(1 + (N − df + 0.5) / (df + 0.5)) (BM25's, as Lucene writes it);
- * - a term in only one article can be shared by none and is left out; a term
- *   in more than half of them (once there are more than 20) says little and
- *   is left out too (MySQL full-text's 50% rule, `max_doc_freq` in
- *   Elasticsearch's more_like_this);
- * - each article keeps its `maxTerms` heaviest terms (more_like_this's
- *   `max_query_terms`), and its vector is scaled to length 1, so the score
- *   of two articles is the cosine of their vectors, from 0 to 1.
+ * - a term in more than half of the articles (once there are more than 20)
+ *   says little and is left out (MySQL full-text's 50% rule, `max_doc_freq`
+ *   in Elasticsearch's more_like_this); a term in only one article can match
+ *   nothing, so it is not indexed, but it counts in the vector's length;
+ * - each article's vector is scaled to length 1, so the score of two
+ *   articles is the cosine of their vectors, from 0 to 1; then it keeps its
+ *   `maxTerms` heaviest shareable terms (more_like_this's `max_query_terms`),
+ *   which only drops the smallest products from the sum.
  *
  * Memory is linear in the corpus: one short sorted vector per article and an
  * inverted index (term → articles) in typed arrays; no article-by-article
@@ -85,16 +86,21 @@ export class RelatedIndexBuilder {
       const ids = this.docTerms[doc];
       const counts = this.docCounts[doc];
       const kept: { id: number; weight: number }[] = [];
+      let squares = 0;
       for (let at = 0; at < ids.length; at++) {
         const df = this.docFreq[ids[at]];
-        if (df < 2 || df > maxDocFreq) continue;
+        if (df > maxDocFreq) continue;
         const tf = counts[at];
-        kept.push({ id: ids[at], weight: ((tf * (k1 + 1)) / (tf + k1)) * idf[ids[at]] });
+        const weight = ((tf * (k1 + 1)) / (tf + k1)) * idf[ids[at]];
+        // A term of this article alone matches nothing, but it still counts in the length:
+        // an article whose own subject no other one shares is not "similar" through boilerplate.
+        squares += weight * weight;
+        if (df >= 2) kept.push({ id: ids[at], weight });
       }
       kept.sort((a, b) => b.weight - a.weight || a.id - b.id);
       kept.length = Math.min(kept.length, maxTerms);
       kept.sort((a, b) => a.id - b.id);
-      const norm = Math.sqrt(kept.reduce((sum, { weight }) => sum + weight * weight, 0)) || 1;
+      const norm = Math.sqrt(squares) || 1;
       vectors.push(Int32Array.from(kept, ({ id }) => id));
       weights.push(Float32Array.from(kept, ({ weight }) => weight / norm));
       // The raw counts are no longer needed: free them as we go.
@@ -211,17 +217,14 @@ function better(score: number, doc: number, match: Match): boolean {
 
 /**
  * The reasons to show for a match: its shared terms, heaviest first, leaving
- * out a word already inside a phrase shown before it ("python" after "python
- * services"), at most `limit`.
+ * out a word that a shared phrase already holds ("python" when "python
+ * services" is shared too), at most `limit`.
  */
 export function reasons(shared: readonly SharedTerm[], limit = 5): string[] {
-  const shown: string[] = [];
   const covered = new Set<string>();
-  for (const { term } of shared) {
-    if (shown.length === limit) break;
-    if (covered.has(term)) continue;
-    shown.push(term);
-    if (term.includes(' ')) for (const word of term.split(' ')) covered.add(word);
-  }
-  return shown;
+  for (const { term } of shared) if (term.includes(' ')) for (const word of term.split(' ')) covered.add(word);
+  return shared
+    .map(({ term }) => term)
+    .filter((term) => !covered.has(term))
+    .slice(0, limit);
 }
