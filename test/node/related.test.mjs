@@ -234,6 +234,9 @@ test('--write puts similar_posts into each file once: a second run changes no by
   assert.match(second.stderr, /; 0 file\(s\) updated, 31 unchanged;/);
   for (const [path, bytes] of snapshot(dir)) assert.ok(bytes.equals(written.get(path)), `${path} changed on the second run`);
   assert.deepEqual(hidden(dir), []);
+  const asJson = JSON.parse((await related(dir, ['posts', '--write', '--top', '3', '--json'])).stdout);
+  assert.deepEqual(Object.keys(asJson), ['articles', 'skipped', 'updated', 'unchanged']);
+  assert.deepEqual([asJson.updated, asJson.unchanged], [[], 31]);
 });
 
 test('--write keeps each file as it was written: CRLF, one line, the meta at the root, another spelling of the key', () => {
