@@ -154,7 +154,7 @@ export const schema = {
     ...known(ROOT_FIELDS),
     // An article without a meta key whose keys include meta fields is the meta itself.
     if: { propertyNames: { not: { pattern: keyPattern('meta') } }, not: { propertyNames: { not: { pattern: `^(?:${anyKnownMeta})$` } } } },
-    then: ref('meta'),
+    then: ref('metaAtRoot'),
   }),
   $defs: {
     text: { title: `text of at most ${MAX_STRING} characters`, type: 'string', maxLength: MAX_STRING },
@@ -219,6 +219,18 @@ export const schema = {
       ...known(META_FIELDS),
       additionalProperties: ref('json'),
     }),
+    metaAtRoot: objectOrEmpty(
+      'an article object whose keys are meta fields',
+      'The meta sent as the article itself: as meta, less the article keys, which the meta reading skips.',
+      {
+        ...known(META_FIELDS),
+        patternProperties: {
+          ...known(META_FIELDS).patternProperties,
+          ...Object.fromEntries(Object.keys(ROOT_FIELDS).map((key) => [keyPattern(key), true])),
+        },
+        additionalProperties: ref('json'),
+      },
+    ),
     post: {
       title: 'a post object with a title',
       type: 'object',
