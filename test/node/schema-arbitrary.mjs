@@ -156,3 +156,57 @@ export function articleArbitraries(schema) {
   );
   return { article, json, unknownKey };
 }
+
+// Breaking a valid document, for the tests that compare verdicts on invalid ones.
+
+/** Every path to a value in a JSON document. */
+export function paths(value, at = []) {
+  const here = [at];
+  if (Array.isArray(value)) value.forEach((item, index) => here.push(...paths(item, [...at, index])));
+  else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) here.push(...paths(child, [...at, key]));
+  return here;
+}
+
+export const pointer = (path) => path.map((part) => `/${String(part).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+
+/** Values that break most typed places: wrong types, out of range, refused URLs, impossible dates, caps. */
+export const BAD_VALUES = [
+  150,
+  -1,
+  1.5,
+  'abc',
+  '150',
+  ' -3 ',
+  '',
+  '   ',
+  'javascript:alert(1)',
+  'DATA:text/html,x',
+  '2021-02-30',
+  'yes',
+  null,
+  true,
+  {},
+  [1],
+  ['x', 2],
+  { type: 'no name' },
+  'x'.repeat(10_001),
+  Array.from({ length: 501 }, () => 'x'),
+];
+
+/** A valid document broken in one place; `at` is the path of the change. */
+export function mutate(doc, choice, valueIndex) {
+  const copy = structuredClone(doc);
+  const all = paths(copy).filter((path) => path.length > 0);
+  if (all.length === 0) return undefined;
+  const path = all[choice % all.length];
+  const parent = path.slice(0, -1).reduce((node, part) => node[part], copy);
+  const last = path[path.length - 1];
+  const kind = valueIndex % 5;
+  if (kind === 0 && !Array.isArray(parent)) delete parent[last];
+  else if (kind === 1 && !Array.isArray(parent)) {
+    // A key JavaScript objects treat specially, as JSON.parse makes it (an own property).
+    Object.assign(parent, JSON.parse(`{"${['__proto__', 'constructor', 'prototype'][valueIndex % 3]}": 1}`));
+    return { doc: copy, at: path.slice(0, -1) };
+  } else parent[last] = structuredClone(BAD_VALUES[valueIndex % BAD_VALUES.length]);
+  return { doc: copy, at: path };
+}

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { canonicalKey } from '../../dist/core/format.js';
 import { KNOWN_META_KEYS, normalizeArticle } from '../../dist/core/normalize.js';
-import { articleArbitraries, makeAjv, SPELLINGS } from './schema-arbitrary.mjs';
+import { articleArbitraries, makeAjv, mutate, pointer, SPELLINGS } from './schema-arbitrary.mjs';
 
 const schemaUrl = new URL('../../schema/article.schema.json', import.meta.url);
 const schema = JSON.parse(readFileSync(schemaUrl, 'utf8'));
@@ -80,58 +80,6 @@ test('articles generated from the schema: the schema and the normalizer accept t
     { numRuns: RUNS },
   );
 });
-
-/** Every path to a value in a JSON document. */
-function paths(value, at = []) {
-  const here = [at];
-  if (Array.isArray(value)) value.forEach((item, index) => here.push(...paths(item, [...at, index])));
-  else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) here.push(...paths(child, [...at, key]));
-  return here;
-}
-
-const pointer = (path) => path.map((part) => `/${String(part).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-
-/** Values that break most typed places: wrong types, out of range, refused URLs, impossible dates, caps. */
-const BAD_VALUES = [
-  150,
-  -1,
-  1.5,
-  'abc',
-  '150',
-  ' -3 ',
-  '',
-  '   ',
-  'javascript:alert(1)',
-  'DATA:text/html,x',
-  '2021-02-30',
-  'yes',
-  null,
-  true,
-  {},
-  [1],
-  ['x', 2],
-  { type: 'no name' },
-  'x'.repeat(10_001),
-  Array.from({ length: 501 }, () => 'x'),
-];
-
-/** A valid document broken in one place; `at` is the path of the change. */
-function mutate(doc, choice, valueIndex) {
-  const copy = structuredClone(doc);
-  const all = paths(copy).filter((path) => path.length > 0);
-  if (all.length === 0) return undefined;
-  const path = all[choice % all.length];
-  const parent = path.slice(0, -1).reduce((node, part) => node[part], copy);
-  const last = path[path.length - 1];
-  const kind = valueIndex % 5;
-  if (kind === 0 && !Array.isArray(parent)) delete parent[last];
-  else if (kind === 1 && !Array.isArray(parent)) {
-    // A key JavaScript objects treat specially, as JSON.parse makes it (an own property).
-    Object.assign(parent, JSON.parse(`{"${['__proto__', 'constructor', 'prototype'][valueIndex % 3]}": 1}`));
-    return { doc: copy, at: path.slice(0, -1) };
-  } else parent[last] = structuredClone(BAD_VALUES[valueIndex % BAD_VALUES.length]);
-  return { doc: copy, at: path };
-}
 
 const related = (a, b) => a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`) || a === '' || b === '';
 
