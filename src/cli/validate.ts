@@ -145,6 +145,10 @@ export const validateCommand: Command = {
     const args = parseArgs(argv, { json: {} });
     if (args.positionals.length === 0) throw new UsageError('no file, directory or glob given');
     const found = findFiles(args.positionals, io.cwd, signal);
+    if (signal.aborted) {
+      io.err('anp validate: interrupted while looking for files\n');
+      return EXIT.interrupted;
+    }
     if (found.unmatched.length) {
       throw new UsageError(`${found.unmatched.map((each) => `'${each}'`).join(', ')} matches no file`);
     }
