@@ -53,7 +53,14 @@ export function articleArbitraries(schema) {
     .oneof(fc.stringMatching(/^[a-z][a-z0-9_]{0,12}$/), fc.string({ minLength: 1, maxLength: 16 }))
     .filter((key) => !FORBIDDEN.has(key) && !known.has(canonicalKey(key)));
 
-  const safeDouble = (min, max) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+  // fast-check's doubles are spread over the binary exponents, so most fall near 0: whole numbers
+  // across the range and its two ends are mixed in, or a wrong upper bound would rarely be met.
+  const safeDouble = (min, max) =>
+    fc.oneof(
+      fc.double({ min, max, noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: Math.ceil(min), max: Math.floor(max) }),
+      fc.constantFrom(min, max),
+    );
   const json = fc.letrec((tie) => ({
     value: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
@@ -112,7 +119,10 @@ export function articleArbitraries(schema) {
       case 'number':
         return safeDouble(node.minimum ?? -1e9, node.maximum ?? 1e9);
       case 'integer':
-        return fc.integer({ min: node.minimum ?? -1e6, max: Math.min(node.maximum ?? 1e6, Number.MAX_SAFE_INTEGER) });
+        return fc.oneof(
+          fc.integer({ min: node.minimum ?? -1e6, max: Math.min(node.maximum ?? 1e6, Number.MAX_SAFE_INTEGER) }),
+          fc.constantFrom(node.minimum ?? -1e6, node.maximum ?? 1e6),
+        );
       case 'boolean':
         return fc.boolean();
       case 'array':
@@ -186,6 +196,7 @@ export const BAD_VALUES = [
   null,
   true,
   {},
+  [],
   [1],
   ['x', 2],
   { type: 'no name' },
@@ -198,7 +209,13 @@ export function mutate(doc, choice, valueIndex) {
   const copy = structuredClone(doc);
   const all = paths(copy).filter((path) => path.length > 0);
   if (all.length === 0) return undefined;
-  const path = all[choice % all.length];
+  // Two times in three a leaf (a string, number, boolean or null), where most typed places are.
+  const leaves = all.filter((path) => {
+    const value = path.reduce((node, part) => node[part], copy);
+    return value === null || typeof value !== 'object';
+  });
+  const pool = leaves.length && choice % 3 !== 0 ? leaves : all;
+  const path = pool[Math.floor(choice / 3) % pool.length];
   const parent = path.slice(0, -1).reduce((node, part) => node[part], copy);
   const last = path[path.length - 1];
   const kind = valueIndex % 5;
