@@ -15,7 +15,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { canonicalKey } from '../../dist/core/format.js';
-import { KNOWN_META_KEYS, normalizeArticle } from '../../dist/core/normalize.js';
+import { KNOWN_META_KEYS, META_SCHEMA, normalizeArticle } from '../../dist/core/normalize.js';
 import { articleArbitraries, makeAjv, mutate, pointer, SPELLINGS } from './schema-arbitrary.mjs';
 
 const schemaUrl = new URL('../../schema/article.schema.json', import.meta.url);
@@ -47,6 +47,13 @@ test('schema/article.schema.json is what scripts/article-schema.mjs writes', () 
 test('every known meta field has a typed, described property, and the seed is valid', () => {
   const meta = schema.$defs.meta.properties;
   assert.deepEqual(Object.keys(meta).sort(), [...KNOWN_META_KEYS].sort());
+  // Each field's definition is the one for its kind in META_SCHEMA (src/core/meta-schema.ts).
+  const defOfKind = { text: 'text', code: 'text', rich: 'text', outline: 'outline', list: 'textList', 'rich-list': 'textList' };
+  Object.assign(defOfKind, { minutes: 'minutes', count: 'count', scores: 'scores', flags: 'flags', entities: 'entities' });
+  for (const [key, kind] of Object.entries(META_SCHEMA)) {
+    const expected = kind === 'object' ? key : defOfKind[kind];
+    assert.equal(meta[key].$ref, `#/$defs/${expected}`, `${key} (${kind})`);
+  }
   for (const [key, property] of Object.entries({ ...meta, ...schema.properties })) {
     assert.ok(property.description?.length > 10, `${key} has a description`);
     assert.ok(property.$ref || property.anyOf, `${key} is typed`);
