@@ -10,7 +10,7 @@ import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
 import { findArticleFiles, fingerprint, readCorpus, type CorpusArticle, type Skipped } from './related-corpus.js';
 import { reasons, RelatedIndexBuilder, type RelatedIndex } from './related-index.js';
-import { progressLine, type Progress } from './related-progress.js';
+import { ProgressBar } from './progress.js';
 import { withSimilarPosts, writeAtomically } from './related-write.js';
 
 /** More would not fit the normalizer's budget for `similar_posts` (LIMITS.maxPostValues). */
@@ -82,7 +82,7 @@ export async function rankAll(
   top: number,
   minScore: number,
   signal: AbortSignal,
-  progress?: Progress,
+  progress?: ProgressBar,
 ): Promise<Related[]> {
   const firstOf = new Map<string, number>();
   const group = articles.map((article, at) => {
@@ -96,7 +96,7 @@ export async function rankAll(
     if (doc % 500 === 0) {
       await breathe();
       signal.throwIfAborted();
-      progress?.update('ranking', doc, articles.length);
+      progress?.update(doc, articles.length, { phase: 'ranking' });
     }
     const skip = (other: number): boolean => group[other] === group[doc] || articles[other].title === undefined;
     const similar = index.nearest(doc, top, minScore, skip).map(({ doc: other, score }) => ({
@@ -106,6 +106,7 @@ export async function rankAll(
     }));
     results.push({ article, similar });
   }
+  progress?.update(articles.length, articles.length, { phase: 'ranking' });
   return results;
 }
 
@@ -187,11 +188,18 @@ async function writeOne({ article, similar }: Related, signal: AbortSignal): Pro
 }
 
 /** Writes `similar_posts` into each file whose content changes, a few files at a time, reporting in file order. */
-async function writeAll(results: readonly Related[], io: Io, json: boolean, skipped: Skipped[], signal: AbortSignal, progress: Progress) {
+async function writeAll(
+  results: readonly Related[],
+  io: Io,
+  json: boolean,
+  skipped: Skipped[],
+  signal: AbortSignal,
+  progress: ProgressBar,
+) {
   const outcome: WriteOutcome = { updated: [], unchanged: 0, failed: 0 };
   for (let at = 0; at < results.length; at += WRITE_BATCH) {
     signal.throwIfAborted();
-    progress.update('writing', at, results.length);
+    progress.update(at, results.length, { phase: 'writing' });
     const batch = results.slice(at, at + WRITE_BATCH);
     const settled = await Promise.allSettled(batch.map((result) => writeOne(result, signal)));
     settled.forEach((each, index) => {
@@ -226,11 +234,13 @@ export const relatedCommand: Command = {
     const minScore = minScoreOption(args);
     const json = args.options.has('json');
     const skipped: Skipped[] = [];
-    const progress = progressLine(io);
+    const progress = new ProgressBar(io);
     try {
       const files = await findArticleFiles(args.positionals, io.cwd, skipped);
       const builder = new RelatedIndexBuilder();
-      const articles = await readCorpus(files, io.cwd, builder, skipped, signal, (done, total) => progress.update('reading', done, total));
+      const articles = await readCorpus(files, io.cwd, builder, skipped, signal, (done, total) =>
+        progress.update(done, total, { phase: 'reading' }),
+      );
       const results = await rankAll(builder.build(), articles, top, minScore, signal, progress);
       const outcome = args.options.has('write') ? await writeAll(results, io, json, skipped, signal, progress) : undefined;
       progress.clear();

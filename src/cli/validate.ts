@@ -95,13 +95,13 @@ export async function validateFiles(
   checks: readonly ArticleCheck[] = [],
 ): Promise<ValidateReport> {
   const started = performance.now();
-  const progress = new ProgressBar(io, paths.length);
+  const progress = new ProgressBar(io);
   const results: FileResult[] = [];
   let failed = 0;
   let sliceStart = performance.now();
   for (const path of paths) {
     if (performance.now() - sliceStart > SLICE_MS) {
-      progress.update(results.length, failed ? `${failed} failed` : '');
+      progress.update(results.length, paths.length, { note: failed ? `${failed} failed` : '' });
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }
@@ -112,7 +112,7 @@ export async function validateFiles(
     const shown = relative(io.cwd, path);
     results.push({ file: shown.startsWith('..') || isAbsolute(shown) ? path : shown, ok: errors.length === 0, errors });
   }
-  progress.update(results.length, failed ? `${failed} failed` : '');
+  progress.update(results.length, paths.length, { note: failed ? `${failed} failed` : '' });
   progress.clear();
   return {
     schema: schema.id,

@@ -331,3 +331,19 @@ test('exit codes: 1 when a file is skipped, 2 for a wrong command line', async (
   assert.equal(help.code, 0);
   assert.match(help.stdout, /^Usage: anp related <folder\|file>\.\.\./);
 });
+
+test('a progress line on a terminal (reading, ranking), erased at the end; none into a pipe', async () => {
+  const dir = corpus(30);
+  const io = memoryIo({ cwd: dir, interactive: true, columns: 70 });
+  assert.equal(await main(['related', 'posts'], io), 0, io.stderr);
+  assert.match(io.stderr, /\rreading \[#+\.*\] 31\/31/);
+  assert.match(io.stderr, /\rranking \[#+\.*\] 31\/31/);
+  assert.match(io.stderr, /\] 31\/31\r {60,}\ranp related: /, 'the line is erased before the summary');
+  assert.ok(
+    io.stderr.split('\r').every((line) => line.length < 70),
+    'no line is wider than the terminal',
+  );
+  assert.doesNotMatch(io.stdout, /\[#/);
+  const piped = await related(dir, ['posts']);
+  assert.doesNotMatch(piped.stderr, /\[#/);
+});
