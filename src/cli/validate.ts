@@ -152,7 +152,9 @@ export const validateCommand: Command = {
     if (found.unmatched.length) {
       throw new UsageError(`${found.unmatched.map((each) => `'${each}'`).join(', ')} matches no file`);
     }
-    const report = await validateFiles(found.files, io, signal);
+    // Further checks of each normalized article go here (the data-quality signals' `--signals` will add one).
+    const checks: ArticleCheck[] = [];
+    const report = await validateFiles(found.files, io, signal, loadArticleSchema(), checks);
     if (signal.aborted) {
       io.err(`anp validate: interrupted after ${report.files} of ${found.files.length} files\n`);
       return EXIT.interrupted;

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { loadArticleSchema } from '../../dist/cli/article-check.js';
 import { main } from '../../dist/cli/main.js';
+import { problemLine, validateFiles } from '../../dist/cli/validate.js';
 import { memoryIo } from './cli-io.mjs';
 
 const bin = fileURLToPath(new URL('../../dist/cli/anp.js', import.meta.url));
@@ -180,4 +182,18 @@ test('the bin exits 1 on a broken file and 0 on the seed', () => {
   const result = spawnSync(process.execPath, [bin, 'validate', 'broken.json'], { cwd, encoding: 'utf8' });
   assert.equal(result.status, 1);
   assert.match(result.stdout, /^broken\.json:\/meta\/score\/depth: /m);
+});
+
+test('further checks plug in: their problems count like the others', async () => {
+  const cwd = folder('checks', { 'seed.json': seedText, 'untitled.json': { meta: { topic: 'x' } } });
+  const titled = {
+    name: 'titled',
+    check: (_value, normalized) =>
+      normalized.value.title === undefined ? [{ pointer: '', message: 'no title', code: 'no-title', source: 'titled' }] : [],
+  };
+  const io = memoryIo({ cwd });
+  const files = ['seed.json', 'untitled.json'].map((name) => join(cwd, name));
+  const report = await validateFiles(files, io, new AbortController().signal, loadArticleSchema(), [titled]);
+  assert.deepEqual([report.passed, report.failed, report.errors], [1, 1, 1]);
+  assert.equal(problemLine(report.results[1].file, report.results[1].errors[0]), 'untitled.json:: no title [no-title]');
 });
