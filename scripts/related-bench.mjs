@@ -4,9 +4,11 @@
 // time and peak RSS of a fresh Node process per run, for ranking alone
 // (--json), the first --write and a second --write (which writes nothing).
 // After `npx tsc -p tsconfig.build.json`; prints a Markdown table
-// (docs/related-posts.md, "Speed").
+// (docs/related-posts.md, "Speed"). `--phases [n]` times one corpus by
+// phase instead (find, read, index, rank).
 //
 //   node scripts/related-bench.mjs [--sizes 1000,5000,10000] [--seed 13]
+//   node scripts/related-bench.mjs --phases 10000
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -15,7 +17,37 @@ import { fileURLToPath } from 'node:url';
 
 const self = fileURLToPath(import.meta.url);
 
-if (process.argv[2] === '--child') {
+if (process.argv[2] === '--phases') {
+  // One corpus, timed by phase through the command's own modules.
+  const { writeCorpus } = await import('./related-corpus.mjs');
+  const { findArticleFiles, readCorpus } = await import('../dist/cli/related-corpus.js');
+  const { RelatedIndexBuilder } = await import('../dist/cli/related-index.js');
+  const { rankAll } = await import('../dist/cli/related.js');
+  const size = Number(process.argv[3] ?? 10000);
+  const dir = mkdtempSync(join(tmpdir(), `anp-related-phases-${size}-`));
+  try {
+    writeCorpus(dir, { count: size, seed: 13 });
+    const signal = new AbortController().signal;
+    const times = [];
+    let start = performance.now();
+    const lap = (name) => {
+      times.push(`${name} ${((performance.now() - start) / 1000).toFixed(1)} s`);
+      start = performance.now();
+    };
+    const files = await findArticleFiles(['.'], dir, []);
+    lap('find');
+    const builder = new RelatedIndexBuilder();
+    const articles = await readCorpus(files, dir, builder, [], signal);
+    lap('read');
+    const index = builder.build();
+    lap('index');
+    await rankAll(index, articles, 5, 0.15, signal);
+    lap('rank');
+    console.log(`${size} articles, ${index.vocabulary} terms indexed: ${times.join(', ')}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+} else if (process.argv[2] === '--child') {
   // One run in this process: what it took, as JSON on stdout.
   const { main } = await import('../dist/cli/main.js');
   const io = { out() {}, err() {}, interactive: false, columns: 80, cwd: process.argv[3] };

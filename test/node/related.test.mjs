@@ -305,6 +305,70 @@ test('interrupted during --write: exit 130, every file either as it was or fully
   for (const [path, bytes] of snapshot(dir)) assert.ok(bytes.equals(after.get(path)));
 });
 
+test('a progress line on a terminal only; a file changed on disk during the run is not written', async () => {
+  const dir = corpus(12);
+  const piped = await related(dir, ['posts', '--json']);
+  const ESC = String.fromCharCode(0x1b);
+  assert.ok(!piped.stderr.includes('\r') && !piped.stderr.includes(ESC), piped.stderr);
+  const io = memoryIo({ cwd: dir, interactive: true, columns: 60 });
+  const seed = join(dir, 'posts', 'alphanode', 'alphanode-00000.json');
+  const edited = `${readFileSync(seed, 'utf8')} `;
+  const err = io.err;
+  io.err = (text) => {
+    err(text);
+    // An editor saves the first article just as the writing starts.
+    if (text.includes('writing') && readFileSync(seed, 'utf8') !== edited) writeFileSync(seed, edited);
+  };
+  const code = await main(['related', 'posts', '--write'], io);
+  assert.equal(code, 1);
+  assert.match(io.stderr, /\rreading \[#+\.*\] \d+% \d+\/13/);
+  assert.match(io.stderr, /\rranking \[/);
+  // Erased before the results.
+  assert.ok(
+    io.stderr.includes(`\r${ESC}[K${'posts/alphanode/alphanode-00000.json: changed while anp related ran; not written'}\n`),
+    io.stderr,
+  );
+  assert.equal(readFileSync(seed, 'utf8'), edited);
+  assert.doesNotMatch(io.stdout, /alphanode-00000/);
+});
+
+test('hostile files are reported and skipped, or read within the caps; nothing throws', async () => {
+  const dir = corpus(6);
+  const posts = join(dir, 'posts');
+  writeFileSync(join(posts, 'empty.json'), '');
+  writeFileSync(join(posts, 'binary.json'), Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x80]));
+  writeFileSync(join(posts, 'huge.json'), `{"title": "${'x'.repeat(1_100_000)}"}`);
+  writeFileSync(join(posts, 'deep.json'), `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+  writeFileSync(
+    join(posts, 'proto.json'),
+    '{"title": "python services and __proto__", "__proto__": {"polluted": 1}, "meta": {"stack": ["python services"]}}',
+  );
+  writeFileSync(
+    join(posts, 'long.json'),
+    JSON.stringify({ title: 'python services '.repeat(5000), meta: { tools: Array(2000).fill('pytest') } }),
+  );
+  mkdirSync(join(posts, 'folder.json'));
+  const { code, stdout, stderr } = await related(dir, ['posts', '--json', '--write']);
+  assert.equal(code, 1);
+  const result = JSON.parse(stdout);
+  assert.deepEqual(result.skipped.map(({ file }) => file).sort(), [
+    'posts/binary.json',
+    'posts/deep.json',
+    'posts/empty.json',
+    'posts/huge.json',
+  ]);
+  assert.match(stderr, /^posts\/huge\.json: JSON too large/m);
+  assert.match(stderr, /^posts\/deep\.json: JSON nested too deep/m);
+  const files = result.articles.map(({ file }) => file);
+  assert.ok(files.includes('posts/proto.json') && files.includes('posts/long.json'));
+  assert.equal({}.polluted, undefined);
+  // What was written is still JSON, with the hostile keys where they were.
+  const proto = readFileSync(join(posts, 'proto.json'), 'utf8');
+  assert.ok(Array.isArray(JSON.parse(proto).similar_posts));
+  assert.match(proto, /^\{"title": "python services and __proto__", "__proto__": \{"polluted": 1\}, /);
+  assert.deepEqual(hidden(dir), []);
+});
+
 test('exit codes: 1 when a file is skipped, 2 for a wrong command line', async () => {
   const dir = corpus(5);
   writeFileSync(join(dir, 'posts', 'list.json'), '[1, 2]');
