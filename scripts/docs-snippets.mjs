@@ -720,13 +720,15 @@ function checkMermaid(text) {
  * sh block runs (cwd: the project root, `npx anp` being this build's
  * dist/cli/anp.js, stdout and stderr together, no terminal) and its output
  * must equal the text, durations and memory figures aside (`0.42 s`,
- * `120 ms`, `85 MB` compare as numbers of their unit). So the docs show
+ * `120 ms`, `85 MB`, `"seconds": 0.42` compare as numbers of their unit). So the docs show
  * the commands' real output, and a change in it fails here until the docs follow.
  */
 const MEASURED = /\b\d+(?:[.,]\d+)?\s?(ms|s|MB|KB|kB|GB|MiB|KiB|files\/s|articles\/s)\b/g;
+const MEASURED_JSON = /("(?:seconds|ms|milliseconds)":\s*)\d+(?:\.\d+)?/g;
 const normalizeOutput = (text) =>
   text
     .replace(MEASURED, '<n> $1')
+    .replace(MEASURED_JSON, '$1<n>')
     .replace(/[ \t]+$/gm, '')
     .trimEnd();
 
