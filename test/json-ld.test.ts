@@ -176,6 +176,15 @@ describe('toJsonLd', () => {
     expect(toJsonLd(normalized({ title: 't', url: 'https://example.com/a?b=1' })).url).to.equal('https://example.com/a?b=1');
   });
 
+  it('resolves a relative URL against options.base (a server has no page)', () => {
+    // As normalizeArticle leaves a relative URL without a document (core/url.ts).
+    const asOnAServer = { url: '/posts/42', meta: { fields: [], more: {} } } as unknown as Article;
+    expect(toJsonLd(asOnAServer, { base: 'https://example.com/blog/' }).url).to.equal('https://example.com/posts/42');
+    expect(toJsonLd(asOnAServer, { base: 'https://example.com/' }).url).to.equal('https://example.com/posts/42');
+    const refused = { url: 'javascript:alert(1)', meta: { fields: [], more: {} } } as unknown as Article;
+    expect(toJsonLd(refused, { base: 'https://example.com/' })).to.not.have.property('url');
+  });
+
   it('escapes hostile strings so that no value can close the script, and parses back to the same object', () => {
     const data = toJsonLd(normalized(hostileArticle()));
     expect(data.headline).to.equal(HOSTILE.close);

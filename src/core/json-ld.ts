@@ -60,9 +60,11 @@ const ENTITY_TYPES = new Map(
  * - `interactionStatistic` ← meta.view_count, counted as `ViewAction`s.
  *
  * Give it what `normalizeArticle(input).value` returns; to print it into a
- * page, use `jsonLdText`, never a bare `JSON.stringify`.
+ * page, use `jsonLdText`, never a bare `JSON.stringify`. `options.base`
+ * resolves a relative `url` (a server has no page to resolve it against;
+ * in a browser the normalized URL is already absolute).
  */
-export function toJsonLd(article: Article): JsonLdNode {
+export function toJsonLd(article: Article, options: { base?: string } = {}): JsonLdNode {
   const fields = article.meta?.fields;
   const node: Record<string, JsonLdValue> = { '@context': 'https://schema.org', '@type': 'Article' };
   const put = (property: string, value: JsonLdValue | undefined): void => {
@@ -70,7 +72,7 @@ export function toJsonLd(article: Article): JsonLdNode {
   };
   put('headline', text(article.title));
   put('identifier', text(article.id));
-  put('url', safeHref(article.url));
+  put('url', safeHref(article.url, options.base));
   put('description', plainText(fieldOf(fields, 'summary', 'rich')?.value));
   put('keywords', [...new Set([...strings(fieldOf(fields, 'stack', 'list')?.value), ...strings(fieldOf(fields, 'tools', 'list')?.value)])]);
   put('about', (fieldOf(fields, 'entities', 'entities')?.value ?? []).filter((entity) => text(entity.name)).map(thing));
