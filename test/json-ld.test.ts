@@ -167,6 +167,12 @@ describe('toJsonLd', () => {
     // The sanitizer is in (before()): the summary became sanitized HTML, and the JSON-LD reads its text.
     expect(article.meta.fields![0].value).to.have.property('kind', 'html');
     expect(toJsonLd(article).description).to.equal('Use care & measure then ship');
+    // Engines that serialize a `>` in an attribute value unescaped (older ones) must not cut the tag there.
+    const html = '<a href="/x" title="a>b">link</a>&nbsp;&amp;lt; <b>more</b>';
+    const built = {
+      meta: { fields: [{ kind: 'rich', key: 'summary', label: 'summary', value: { kind: 'html', html }, more: 0 }], more: {} },
+    };
+    expect(toJsonLd(built as unknown as Article).description).to.equal('link &lt; more');
   });
 
   it('leaves out a URL the URL policy refuses, even in an article built by hand', () => {

@@ -148,9 +148,8 @@ function plainText(rich: RichText | undefined): string | undefined {
 
 /** Minutes as an ISO 8601 duration: 5 → `PT5M`, 90 → `PT1H30M`, 2.5 → `PT2M30S`, 0 → `PT0M`. */
 export function isoDuration(minutes: number): string {
-  const seconds = Math.round(minutes * 60);
-  const hours = Math.floor(seconds / 3600);
-  const rest = seconds % 60;
-  const whole = Math.floor(seconds / 60) % 60;
-  return `PT${hours ? `${hours}H` : ''}${whole || !(hours || rest) ? `${whole}M` : ''}${rest ? `${rest}S` : ''}`;
+  const total = Math.round(minutes * 60);
+  const [h, m, s] = [Math.floor(total / 3600), Math.floor(total / 60) % 60, total % 60];
+  // Zero parts are left out, except the minutes of a zero duration (`PT0M`).
+  return `PT${h ? `${h}H` : ''}${m || !(h || s) ? `${m}M` : ''}${s ? `${s}S` : ''}`;
 }
