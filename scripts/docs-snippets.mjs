@@ -14,7 +14,8 @@
 // - js: node --check; json: JSON.parse; php: php -l; sh: bash -n and every
 //   command must exist (npm scripts, files, installed programs); html: tags
 //   balanced, anp tags and their attributes known to the custom elements
-//   manifest, JSON script children parsed, inline scripts node --check'ed;
+//   manifest, JSON script children (application/json, application/ld+json)
+//   parsed, inline scripts node --check'ed;
 //   css: parsed in Chromium (CSSStyleSheet.replaceSync), no rule or
 //   declaration dropped, every ::part and --anp-* token known to the manifest;
 //   http: header lines, a CSP's directives known; text: not checked, except
@@ -161,7 +162,8 @@ async function checkHtml(block, manifest) {
   }
   if (stack.length) problems.push(`never closed: ${stack.map((name) => `<${name}>`).join(' ')}`);
   for (const script of scripts) {
-    if (script.type === 'application/json') {
+    // JSON data blocks: application/json (an element's article) and application/ld+json (JSON-LD, docs/json-ld.md).
+    if (script.type === 'application/json' || script.type === 'application/ld+json') {
       try {
         JSON.parse(script.text);
       } catch (error) {

@@ -33,5 +33,6 @@ export {
   TRUSTED_TYPES_POLICY_NAME,
 } from './core/sanitize.js';
 export { judgeUrl, safeHref, ALLOWED_URL_SCHEMES } from './core/url.js';
+export { toJsonLd, jsonLdText, type JsonLdNode, type JsonLdValue } from './core/json-ld.js';
 export { canonicalKey, labelFromKey, fieldLabel, uiLabel, DEFAULT_UI_LABELS, type Labels, type UiLabels } from './core/format.js';
 export { loadLabelPacks, PACK_LANGUAGES } from './core/locales.js';

@@ -26,6 +26,8 @@ interface Reply {
   threw?: boolean;
   errors?: string[];
   warnings?: string[];
+  /** With `jsonld`: the `code` of every problem the elements' anp-error events listed. */
+  codes?: string[];
 }
 
 let frame: HTMLIFrameElement;
@@ -273,6 +275,41 @@ describe('strict host page (CSP + Trusted Types)', function () {
     expect(text('anp-checklist')).to.include('0 von 5 erledigt');
     expect(text('anp-score-bars')).to.include('Qualität');
     expect(text('anp-similar-posts')).to.include('Noch keine ähnlichen Beiträge.');
+  });
+
+  describe('<anp-article jsonld>', () => {
+    it('writes the JSON-LD script through the anp policy, for the seed and hostile strings, with 0 violations', async () => {
+      const hostile = { title: '</script><img src=x onerror="__anpXss(\'jsonld\')">', meta: { stack: ['<!--', 'a\u2028b'] } };
+      const reply = await ask({ kind: 'jsonld', articles: [seedArticle(), hostile] });
+      expect(reply.violations).to.deep.equal([]);
+      expect(reply.hits).to.deep.equal([]);
+      expect(reply.errors).to.deep.equal([]);
+      expect(reply.codes).to.deep.equal([]);
+      const [seed, bad] = reply.texts!.map(([, text]) => text);
+      expect(JSON.parse(seed)).to.include({ '@type': 'Article', identifier: 'alphanode-002918', timeRequired: 'PT5M' });
+      expect(bad).to.not.include('<');
+      expect(JSON.parse(bad)).to.deep.equal({
+        '@context': 'https://schema.org',
+        '@type': 'Article',
+        headline: hostile.title,
+        keywords: hostile.meta.stack,
+      });
+    });
+
+    it('on a page whose CSP does not allow the anp policy: no script, an anp-error, nothing thrown', async () => {
+      const page = await openFrame('/test/csp/no-anp-policy.html');
+      const reply = await ask({ kind: 'jsonld', articles: [seedArticle()] }, 15000, page).finally(() => page.remove());
+      expect(reply.errors).to.deep.equal([]);
+      if (!('trustedTypes' in window)) {
+        console.log(`csp: no Trusted Types in ${navigator.userAgent}; the script is written as a string`);
+        expect(reply.codes).to.deep.equal([]);
+        return;
+      }
+      expect(reply.texts).to.deep.equal([['anp-article', '0 scripts']]);
+      expect(reply.codes).to.deep.equal(['jsonld-refused']);
+      // The refused policy and the refused string are the page's own reports, as its CSP asks.
+      expect(reply.violations.length).to.be.greaterThan(0);
+    });
   });
 
   describe('the classic script loaded a second time', () => {

@@ -330,8 +330,8 @@ describe('each element declares only the inputs it uses (issue 12, item 2)', () 
   const listedNames = (tag: string) =>
     (documented.find((declaration) => declaration.tagName === tag)?.members ?? []).map((member) => member.name);
 
-  it('<anp-article> observes `article` and `src` only, and lists no heading, words, theme, language or custom property', () => {
-    expect(observed('anp-article')).to.deep.equal(['article', 'src']);
+  it('<anp-article> observes `article`, `src` and `jsonld` (issue 13) only, and lists no heading, words, theme, language or custom property', () => {
+    expect(observed('anp-article')).to.deep.equal(['article', 'jsonld', 'src']);
     for (const name of ['labels', 'headingLevel', 'noHeading', 'theme', 'langAttribute']) {
       expect(listedNames('anp-article'), name).not.to.include(name);
     }

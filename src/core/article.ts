@@ -56,6 +56,8 @@ export type InputErrorCode =
   | 'sanitizer-failed'
   /** The built-in words of the element's language could not load: its labels are English. */
   | 'locale-failed'
+  /** `<anp-article jsonld>`: the page's Trusted Types refused the JSON-LD script; none was written. */
+  | 'jsonld-refused'
   /** The last entry, past `LIMITS.maxErrors`: how many more were not listed. */
   | 'more-errors';
 

@@ -86,6 +86,7 @@ export const TRUSTED_TYPES_POLICY_NAME = 'anp';
 export interface TrustedTypePolicyLike {
   createHTML(input: string): unknown;
   createScriptURL(input: string): unknown;
+  createScript(input: string): unknown;
 }
 
 /**

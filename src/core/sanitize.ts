@@ -40,7 +40,10 @@ export {
 } from './rich-rules.js';
 
 interface TrustedTypesLike {
-  createPolicy(name: string, rules: { createHTML(s: string): string; createScriptURL(s: string): string }): TrustedTypePolicyLike;
+  createPolicy(
+    name: string,
+    rules: { createHTML(s: string): string; createScriptURL(s: string): string; createScript(s: string): string },
+  ): TrustedTypePolicyLike;
 }
 
 /** Makes the sanitizer for a window (what `core/purifier.ts` exports). */
@@ -62,6 +65,8 @@ let policy: TrustedTypePolicyLike | null | undefined;
 let sanitizerWindow: WindowLike | undefined;
 /** The only script URLs the `anp` policy vouches for: the classic script's sibling files (the sanitizer, the label packs). */
 const scriptUrls = new Set<string>();
+/** The only script text it vouches for: the JSON-LD `trustedJsonLd` is writing now (a data block, never run). */
+let jsonLdWriting: string | undefined;
 
 /**
  * Server rendering hands in a DOM implementation here (for example a jsdom or
@@ -96,6 +101,10 @@ function trustedTypesPolicy(win: WindowLike): TrustedTypePolicyLike | null {
           if (!scriptUrls.has(input)) throw new TypeError(`anp: not a sibling file of the classic script: ${input}`);
           return input;
         },
+        createScript: (input) => {
+          if (input !== jsonLdWriting) throw new TypeError('anp: not JSON-LD this library is writing');
+          return input;
+        },
       });
     } catch {
       // A second copy of this library on the page, or a CSP that does not list
@@ -116,6 +125,22 @@ export function siblingScriptUrl(url: string): unknown {
   scriptUrls.add(url);
   const win = currentWindow();
   return (win && trustedTypesPolicy(win)?.createScriptURL(url)) ?? url;
+}
+
+/**
+ * The value to give the `textContent` of the `<script type="application/ld+json">`
+ * that `<anp-article jsonld>` writes (`jsonLdText`'s output): under Trusted
+ * Types a `TrustedScript` from the `anp` policy, which vouches for this text
+ * only while this call makes it, else the string.
+ */
+export function trustedJsonLd(text: string): unknown {
+  const win = currentWindow();
+  jsonLdWriting = text;
+  try {
+    return (win && trustedTypesPolicy(win)?.createScript(text)) ?? text;
+  } finally {
+    jsonLdWriting = undefined;
+  }
 }
 
 /** Installs the sanitizer (what `core/purifier.ts` exports), as the loader does. */

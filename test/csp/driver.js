@@ -106,6 +106,7 @@ async function handle(message) {
     return { violations: violations.splice(0), hits: hits.splice(0), errors: errors.splice(0), texts, rendered: loads };
   }
   if (message.kind === 'paths') return renderPaths(message);
+  if (message.kind === 'jsonld') return renderJsonLd(message);
   const host = document.getElementById('dynamic');
   let rendered = 0;
   for (const article of message.articles) {
@@ -120,6 +121,32 @@ async function handle(message) {
   await settle(300);
   host.replaceChildren();
   return { violations: violations.splice(0), hits: hits.splice(0), rendered };
+}
+
+/**
+ * `<anp-article jsonld>` for each article: the text of the JSON-LD script it
+ * wrote (as `texts`, or "none"), the codes of its anp-error events, and the
+ * page's violations and uncaught errors.
+ */
+async function renderJsonLd(message) {
+  const host = document.getElementById('dynamic');
+  const codes = [];
+  const providers = message.articles.map((article) => {
+    const provider = document.createElement('anp-article');
+    provider.addEventListener('anp-error', (event) => codes.push(...event.detail.errors.map((error) => error.code)));
+    provider.jsonld = true;
+    provider.article = article;
+    host.append(provider);
+    return provider;
+  });
+  await allRendered(host);
+  await settle(100);
+  const texts = providers.map((provider) => {
+    const scripts = [...provider.children].filter((child) => child.matches('script[type="application/ld+json"]'));
+    return ['anp-article', scripts.length === 1 ? scripts[0].textContent : `${scripts.length} scripts`];
+  });
+  host.replaceChildren();
+  return { violations: violations.splice(0), hits: hits.splice(0), errors: errors.splice(0), codes, texts };
 }
 
 /** An HTML document, parsed by XMLHttpRequest (no Trusted Types sink: no string reaches the parser from script). */

@@ -1,10 +1,13 @@
 import { provide } from '@lit/context';
 import { nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { Article } from '../../core/article.js';
 import { articleContext, compositionContext, type Composition, type ShownPart } from '../../core/article-context.js';
 import { AnpElement } from '../../base/anp-element.js';
 import { createElementIn } from '../../core/dom.js';
+import { hasJsonLdProperties, jsonLdText, toJsonLd } from '../../core/json-ld.js';
+import { trustedJsonLd } from '../../core/sanitize.js';
+import { AnpErrorEvent } from '../../events/anp-error.js';
 import { articleStyles } from './article.styles.js';
 
 /**
@@ -17,12 +20,29 @@ import { articleStyles } from './article.styles.js';
  * box inside it leaves out the scores, checklist and similar posts that
  * sibling elements already show.
  *
+ * With `jsonld`, it also writes the article as a schema.org `Article` in
+ * JSON-LD (`toJsonLd`, docs/json-ld.md) into a child
+ * `<script type="application/ld+json">` of its own, in the light DOM where
+ * crawlers read it.
+ *
  * @slot - Any content, including anp elements.
  *
  * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid is still provided.
  */
 export class AnpArticle extends AnpElement {
   static override styles = articleStyles;
+
+  /**
+   * Writes the article as schema.org JSON-LD into a child
+   * `<script type="application/ld+json">` (escaped so that no value can end
+   * it), rewritten when the article changes and removed when `jsonld` is
+   * removed or there is no article. Off by default.
+   */
+  @property({ type: Boolean })
+  jsonld = false;
+
+  /** The JSON-LD script this element wrote, while it is its child. */
+  private jsonLdScript?: HTMLScriptElement;
 
   @provide({ context: articleContext })
   @state()
@@ -54,6 +74,39 @@ export class AnpArticle extends AnpElement {
     super.willUpdate(changed);
     const article = this.resolveArticle();
     if (article !== this.provided) this.provided = article;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('jsonld') || (changed as Map<PropertyKey, unknown>).has('provided')) this.writeJsonLd();
+  }
+
+  /** The JSON-LD script in step with `jsonld` and the article: made with DOM calls, its text set as text. */
+  private writeJsonLd(): void {
+    const node = this.jsonld && this.provided ? toJsonLd(this.provided) : undefined;
+    let script = this.jsonLdScript;
+    if (!node || !hasJsonLdProperties(node)) {
+      script?.remove();
+      this.jsonLdScript = undefined;
+      return;
+    }
+    const text = jsonLdText(node);
+    if (script?.parentNode !== this) {
+      script = createElementIn(this.ownerDocument, 'script');
+      script.type = 'application/ld+json';
+    } else if (script.textContent === text) return;
+    try {
+      // Under Trusted Types only a TrustedScript may become a script's text, even a data block's.
+      script.textContent = trustedJsonLd(text) as string;
+    } catch (error) {
+      script.remove();
+      this.jsonLdScript = undefined;
+      const message = `jsonld: the page refused the script (${String(error)}); allow the Trusted Types policy "anp"`;
+      this.dispatchEvent(new AnpErrorEvent({ errors: [{ path: '', code: 'jsonld-refused', message }], source: this.dataSource }));
+      return;
+    }
+    if (script.parentNode !== this) this.append(script);
+    this.jsonLdScript = script;
   }
 
   /**
