@@ -56,6 +56,8 @@ export type InputErrorCode =
   | 'sanitizer-failed'
   /** The built-in words of the element's language could not load: its labels are English. */
   | 'locale-failed'
+  /** The meta box's editor notes (`signals`) could not load: none are shown. */
+  | 'signals-failed'
   /** The last entry, past `LIMITS.maxErrors`: how many more were not listed. */
   | 'more-errors';
 

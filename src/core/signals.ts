@@ -147,3 +147,11 @@ export function articleSignals(article: Article, options: SignalOptions = {}): A
   }
   return found;
 }
+
+/** What the meta box uses, handed over as one value by the chunk or the classic script's sibling file. */
+export interface SignalsEngine {
+  readonly articleSignals: typeof articleSignals;
+  readonly signalOptionProblem: typeof signalOptionProblem;
+}
+
+export const SIGNALS_ENGINE: SignalsEngine = Object.freeze({ articleSignals, signalOptionProblem });
