@@ -8,7 +8,7 @@
  * set (`core/signals-loader.ts`). The messages are English (the signals'
  * codes are for programs); no label pack translates them yet.
  */
-import type { Article, MetaField } from './article.js';
+import type { AnpInputError, Article, MetaField } from './article.js';
 import { canonicalKey } from './format.js';
 import { jsonPointer } from './limits.js';
 
@@ -148,10 +148,31 @@ export function articleSignals(article: Article, options: SignalOptions = {}): A
   return found;
 }
 
+/**
+ * The meta box's `signals-stale-days` and `signals-min-score` as options:
+ * a value that is not usable is left out (the default is used) and reported
+ * as `invalid-option`. Here rather than in the element, so that its words
+ * load with the signals, not with every page.
+ */
+export function signalAttributes(staleDays: unknown, minScore: unknown): { options: SignalOptions; errors: AnpInputError[] } {
+  const options: SignalOptions = {};
+  const errors: AnpInputError[] = [];
+  for (const [name, attribute, value] of [
+    ['staleDays', 'signals-stale-days', staleDays],
+    ['minScore', 'signals-min-score', minScore],
+  ] as const) {
+    const problem = value === null ? undefined : signalOptionProblem(name, value);
+    if (problem)
+      errors.push({ path: '', code: 'invalid-option', message: `${attribute}: ${problem.slice(name.length + 2)}; the default is used` });
+    else if (typeof value === 'number') options[name] = value;
+  }
+  return { options, errors };
+}
+
 /** What the meta box uses, handed over as one value by the chunk or the classic script's sibling file. */
 export interface SignalsEngine {
   readonly articleSignals: typeof articleSignals;
-  readonly signalOptionProblem: typeof signalOptionProblem;
+  readonly signalAttributes: typeof signalAttributes;
 }
 
-export const SIGNALS_ENGINE: SignalsEngine = Object.freeze({ articleSignals, signalOptionProblem });
+export const SIGNALS_ENGINE: SignalsEngine = Object.freeze({ articleSignals, signalAttributes });

@@ -102,7 +102,10 @@ function keyList(value: unknown, name: string): { keys?: Set<string>; errors: re
  * @csspart signals - The editor notes above the rows (only with `signals`, and only when there are some).
  * @csspart signals-title - The notes' title, "Editor notes".
  * @csspart signal-list - The notes' `<ul>`.
- * @csspart signal - One note's `<li>`; also `signal-warning` or `signal-notice`, and `signal-<code>` (e.g. `signal-stale-review`).
+ * @csspart signal - One note's `<li>`; also `signal-warning` or `signal-notice`, and `signal-<code>`.
+ * @csspart signal-warning - A note to act on (alongside `signal`).
+ * @csspart signal-notice - A note to know (alongside `signal`).
+ * @csspart signal-<code> - A note by its code, e.g. `signal-stale-review`, `signal-missing-field` (alongside `signal`).
  * @csspart signal-severity - A note's severity word (`warning`, `notice`).
  *
  * @cssprop --anp-color-yes - Colour of "yes" badges.
@@ -226,8 +229,11 @@ export class AnpMetaBox extends AnpCardElement {
     if (!this.meta || this.hiddenBySiblings) return nothing;
     const fields = this.listFields;
     const outline = this.outline;
+    const heading = renderHeading(this.uiText('metaBox'), this.level(), { hidden: this.noHeading });
+    // The notes share the heading's part: a box without them (the default) holds no part more.
+    const notes = this.notes.signals;
     return html`<div part="base">
-      ${renderHeading(this.uiText('metaBox'), this.level(), { hidden: this.noHeading })} ${renderSignals(this.notes.signals, this.locale)}
+      ${notes.length ? html`${heading}${renderSignals(notes, this.locale)}` : heading}
       ${fields.length ? html`<dl part="list">${this.renderRows(fields)}</dl>` : outline ? nothing : this.renderEmpty()}
       ${outline ? this.renderOutline(outline) : nothing}
     </div>`;

@@ -51,17 +51,7 @@ export class MetaSignals {
       if (why !== undefined) this.errors = [{ path: '', code: 'signals-failed', message: `editor notes not shown: ${why}` }];
       return this.errors;
     }
-    const options: SignalOptions = {};
-    const errors: AnpInputError[] = [];
-    for (const [name, attribute, value] of [
-      ['staleDays', 'signals-stale-days', staleDays],
-      ['minScore', 'signals-min-score', minScore],
-    ] as const) {
-      const problem = value === null ? undefined : found.signalOptionProblem(name, value);
-      if (problem)
-        errors.push({ path: '', code: 'invalid-option', message: `${attribute}: ${problem.split(': ')[1]}; the default is used` });
-      else if (typeof value === 'number') options[name] = value;
-    }
+    const { options, errors } = found.signalAttributes(staleDays, minScore);
     this.options = options;
     this.article = undefined;
     if (errors.length) this.errors = errors;
@@ -96,53 +86,31 @@ export function renderSignals(signals: readonly ArticleSignal[], locale: string)
   </div>`;
 }
 
-/** Set apart by a thick start border and a word per item; forced colours keep both. */
+/** Set apart by a thick start border; each note has its severity as a word, so colour is never the only cue (forced colours keep the borders, in the system's text colour). */
 export const metaSignalsStyles = css`
-  :host {
-    --_warning: var(--anp-color-signal-warning, color-mix(in srgb, #d97706 75%, currentColor));
-  }
-  :host([theme='light']) {
-    --_warning: var(--anp-color-signal-warning, #b45309);
-  }
-  :host([theme='dark']) {
-    --_warning: var(--anp-color-signal-warning, #fbbf24);
-  }
   [part~='signals'] {
+    --_warning: var(--anp-color-signal-warning, color-mix(in srgb, #d97706 75%, currentColor));
     margin-block-end: var(--_space);
-    padding: calc(var(--_space) * 0.5) var(--_space);
-    border: 1px solid var(--_border);
+    padding: 0.4em var(--_space);
     border-inline-start: 4px solid var(--_warning);
-    border-radius: calc(var(--_radius) * 0.5);
+    background: var(--_surface);
   }
   [part~='signals-title'] {
     margin: 0;
     font-weight: 600;
   }
   [part~='signal-list'] {
-    margin: 0;
     padding: 0;
     list-style: none;
   }
-  [part~='signal'] {
-    margin-block-start: 0.3rem;
-  }
   [part~='signal-severity'] {
-    display: inline-block;
     padding: 0 0.5em;
-    border: 1px solid var(--_muted);
+    border: 1px solid;
     border-radius: 999px;
     font-size: 0.8em;
     font-weight: 600;
-    line-height: 1.5;
   }
   [part~='signal-warning'] > [part~='signal-severity'] {
     border-color: var(--_warning);
-    background: color-mix(in srgb, var(--_warning) 16%, transparent);
-  }
-  @media (forced-colors: active) {
-    [part~='signals'],
-    [part~='signal-severity'] {
-      border-color: CanvasText;
-    }
   }
 `;
