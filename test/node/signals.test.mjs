@@ -5,9 +5,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { normalizeArticle } from '../../dist/core/normalize.js';
-import { articleSignals, GENERATED_CONTENT_FLAGS, SIGNAL_DEFAULTS, signalOptionProblem } from '../../dist/core/signals.js';
+import {
+  articleSignals,
+  GENERATED_CONTENT_FLAGS,
+  SIGNAL_DEFAULTS,
+  SIGNALS_ENGINE,
+  signalAttributes,
+  signalOptionProblem,
+} from '../../dist/core/signals.js';
 
-const seed = JSON.parse(readFileSync(new URL('../../../shared/fixtures/seed-article.json', import.meta.url), 'utf8'));
+const seed = JSON.parse(readFileSync(new URL('../fixtures/seed-article.json', import.meta.url), 'utf8'));
 const NOW = Date.parse('2026-12-02T12:00:00Z');
 const DAY = 86_400_000;
 
@@ -259,6 +266,18 @@ describe('options', () => {
       assert.equal(signalOptionProblem(name, value), undefined, `${name}: ${value}`);
     }
   });
+});
+
+test("the meta box's attributes as options: usable values kept, others reported as invalid-option and left to the default", () => {
+  assert.deepEqual(signalAttributes(30, 55), { options: { staleDays: 30, minScore: 55 }, errors: [] });
+  assert.deepEqual(signalAttributes(undefined, null), { options: {}, errors: [] });
+  const { options, errors } = signalAttributes(Number.NaN, 150);
+  assert.deepEqual(options, {});
+  assert.deepEqual(errors, [
+    { path: '', code: 'invalid-option', message: 'signals-stale-days: expected a number of days, 0 or more; the default is used' },
+    { path: '', code: 'invalid-option', message: 'signals-min-score: expected a number from 0 to 100; the default is used' },
+  ]);
+  assert.deepEqual(Object.keys(SIGNALS_ENGINE).sort(), ['articleSignals', 'signalAttributes']);
 });
 
 test('pure: the article is not changed, and the same input gives the same signals', () => {
