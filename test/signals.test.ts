@@ -47,13 +47,13 @@ describe('<anp-meta-box> signals', () => {
     expect(signalsFetched()).to.equal(false);
   });
 
-  it('passes axe with the seed and `signals`, in the light and dark themes', async () => {
-    for (const theme of ['light', 'dark']) {
+  for (const theme of ['light', 'dark']) {
+    it(`passes axe with the seed and \`signals\`, theme ${theme}`, async () => {
       const el = await box(html`<anp-meta-box signals theme=${theme} .article=${seedArticle()}></anp-meta-box>`);
       expect(inShadow(el, '[part~="signal"]')).to.have.length(3);
       await expect(el).to.be.accessible();
-    }
-  });
+    });
+  }
 
   it("with `signals`: the seed's three notes above the rows, each with its severity as a word", async () => {
     const errors: unknown[] = [];
