@@ -16,6 +16,7 @@ const guard = (options: { expect?: string[]; forbid?: string[] } = {}) =>
 /** The classic script's sibling files, which `npm run build` makes just before it (modes `sanitizer` and `locales`). */
 const SANITIZER_FILE = 'dist/anp-components.sanitizer.iife.js';
 const LOCALES_FILE = 'dist/anp-components.locales.iife.js';
+const SIGNALS_FILE = 'dist/anp-components.signals.iife.js';
 
 /** What every build writes: minified files with source maps into dist/, next to what tsc wrote. */
 const OUTPUT = { outDir: 'dist', emptyOutDir: false, sourcemap: true, minify: true, target: 'es2021' } as const;
@@ -27,7 +28,7 @@ const OUTPUT = { outDir: 'dist', emptyOutDir: false, sourcemap: true, minify: tr
  * `core/label-packs-loader.ts` (dynamic imports).
  */
 function classicSiblingLoader(): Plugin {
-  const esLoaders = ['sanitizer-loader.js', 'label-packs-loader.js'].map((name) =>
+  const esLoaders = ['sanitizer-loader.js', 'label-packs-loader.js', 'signals-loader.js'].map((name) =>
     fileURLToPath(new URL(`./dist/core/${name}`, import.meta.url)),
   );
   const classicLoader = fileURLToPath(new URL('./dist/classic-sibling-loader.js', import.meta.url));
@@ -75,6 +76,7 @@ const classicScriptBuild = () =>
     define: {
       __ANP_SANITIZER_INTEGRITY__: JSON.stringify(integrityOf(SANITIZER_FILE)),
       __ANP_LOCALES_INTEGRITY__: JSON.stringify(integrityOf(LOCALES_FILE)),
+      __ANP_SIGNALS_INTEGRITY__: JSON.stringify(integrityOf(SIGNALS_FILE)),
     },
     build: {
       ...OUTPUT,
@@ -109,7 +111,8 @@ const cdnModuleBuild = defineConfig({
       input: 'dist/define.js',
       preserveEntrySignatures: 'strict',
       // The sanitizer is a chunk of its own (`anp-components.sanitizer.js`), fetched only when markup is met,
-      // and so are the label packs (`anp-components.locales.js`), fetched only for a language that has one.
+      // and so are the label packs (`anp-components.locales.js`), fetched only for a language that has one,
+      // and the signals (`anp-components.signals.js`), fetched only for a meta box with `signals`.
       // The DOM captures of src/core/dom.ts, which the entry and the sanitizer share, become a small chunk the
       // entry imports (`anp-components.shared.js`): Rolldown does not leave them in the entry (rolldown#10731).
       output: {
@@ -118,8 +121,12 @@ const cdnModuleBuild = defineConfig({
         chunkFileNames: (chunk) => {
           const holds = (file: RegExp) => chunk.moduleIds.some((id) => file.test(id));
           if (holds(/[\\/]purifier\.js$/)) return 'anp-components.sanitizer.js';
+          if (holds(/[\\/]signals\.js$/)) return 'anp-components.signals.js';
           return holds(/[\\/]label-packs\.js$/) ? 'anp-components.locales.js' : 'anp-components.shared.js';
         },
+        // What the entry shares with its chunks is one chunk, not one per set of sharers: the DOM captures
+        // (entry and sanitizer), and the key and pointer helpers the signals chunk also uses.
+        codeSplitting: { groups: [{ name: 'shared', test: /[\\/]core[\\/](dom|format|limits)\.js$/ }] },
       },
     },
   },
@@ -152,6 +159,12 @@ const sanitizerBuild = siblingBuild('dist/classic-sanitizer.js', SANITIZER_FILE,
 const localesBuild = siblingBuild('dist/classic-locales.js', LOCALES_FILE, { expect: [], forbid: ['lit-html', 'lit', 'dompurify'] });
 
 /**
+ * `vite build --mode signals`: the meta box's data-quality signals, loaded
+ * only by a page with a meta box that has the `signals` attribute.
+ */
+const signalsBuild = siblingBuild('dist/classic-signals.js', SIGNALS_FILE, { expect: [], forbid: ['lit-html', 'lit', 'dompurify'] });
+
+/**
  * Without one of the modes above (Storybook, `vite` as a dev server): the
  * sources as they are, with Lit and DOMPurify guarded as in the builds, and
  * DOMPurify loaded by `import()` as in the ES build.
@@ -166,5 +179,6 @@ export default defineConfig(({ mode }) => {
   if (mode === 'cdn') return cdnModuleBuild;
   if (mode === 'sanitizer') return sanitizerBuild;
   if (mode === 'locales') return localesBuild;
+  if (mode === 'signals') return signalsBuild;
   return devConfig;
 });

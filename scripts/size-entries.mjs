@@ -34,7 +34,7 @@ const common = { bundle: true, minify: true, target: 'es2021', plugins: [squeeze
 const classicLoader = {
   name: 'classic-sibling-loader',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /[\\/](sanitizer|label-packs)-loader\.js$/ }, () => ({
+    pluginBuild.onResolve({ filter: /[\\/](sanitizer|label-packs|signals)-loader\.js$/ }, () => ({
       path: resolve(root, 'dist/classic-sibling-loader.js'),
     }));
   },
@@ -50,6 +50,7 @@ await build({
   define: {
     __ANP_SANITIZER_INTEGRITY__: JSON.stringify(integrity('dist/anp-components.sanitizer.iife.js')),
     __ANP_LOCALES_INTEGRITY__: JSON.stringify(integrity('dist/anp-components.locales.iife.js')),
+    __ANP_SIGNALS_INTEGRITY__: JSON.stringify(integrity('dist/anp-components.signals.iife.js')),
   },
   entryPoints: [resolve(root, 'dist/classic.js')],
   format: 'iife',

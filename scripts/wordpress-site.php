@@ -105,7 +105,7 @@ if ( 'recipe' === $command ) {
 	file_put_contents( $dir . '/style.css', "/*\nTheme Name: anp recipe ($parent child)\nTemplate: $parent\n*/\n" );
 	file_put_contents( $dir . '/functions.php', $code );
 	// As docs/wordpress.md's recipe says: the script and its sibling files, side by side.
-	foreach ( array( 'anp-components.iife.js', 'anp-components.sanitizer.iife.js', 'anp-components.locales.iife.js' ) as $file ) {
+	foreach ( array( 'anp-components.iife.js', 'anp-components.sanitizer.iife.js', 'anp-components.locales.iife.js', 'anp-components.signals.iife.js' ) as $file ) {
 		copy( $root . '/dist/' . $file, $dir . '/assets/' . $file );
 	}
 	deactivate_plugins( 'anp-components/anp-components.php' );

@@ -6,7 +6,7 @@
 //
 // The zip holds anp-components/ (integrations/wordpress/anp-components/) and
 // anp-components/assets/anp-components.iife.js (and its siblings
-// anp-components.sanitizer.iife.js and anp-components.locales.iife.js) copied from dist/. No zip
+// anp-components.sanitizer.iife.js, anp-components.locales.iife.js and anp-components.signals.iife.js) copied from dist/. No zip
 // binary or Python is assumed on the machine: the archive is written and read
 // here with node:zlib (deflate) and a CRC-32 of our own.
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -17,8 +17,8 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PLUGIN_DIR = join(root, 'integrations/wordpress/anp-components');
 const SCRIPT = join(root, 'dist/anp-components.iife.js');
-// Its siblings, which the script loads from next to itself: when a rich field holds markup, and for a language with a pack.
-const SIBLINGS = ['anp-components.sanitizer.iife.js', 'anp-components.locales.iife.js'];
+// Its siblings, which the script loads from next to itself: when a rich field holds markup, for a language with a pack, and for a meta box's signals.
+const SIBLINGS = ['anp-components.sanitizer.iife.js', 'anp-components.locales.iife.js', 'anp-components.signals.iife.js'];
 const OUT = join(root, 'dist/anp-components-wordpress.zip');
 
 const CRC_TABLE = (() => {

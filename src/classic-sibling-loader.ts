@@ -1,6 +1,6 @@
 /**
  * The classic script's way to what it leaves out, in place of
- * `core/sanitizer-loader.ts` and `core/label-packs-loader.ts` (see
+ * `core/sanitizer-loader.ts`, `core/label-packs-loader.ts` and `core/signals-loader.ts` (see
  * vite.config.ts): a sibling file (`classic-siblings.ts`), found next to the
  * classic script from the URL it was loaded from, and loaded with the
  * integrity hash the build wrote into this script. So it works under
@@ -15,12 +15,14 @@
 import { createElementIn, pageHead, runningScript } from './core/dom.js';
 import type { PackWords } from './core/label-packs.js';
 import type { SanitizerFactory } from './core/sanitize.js';
+import type { SignalsEngine } from './core/signals.js';
 import { siblingScriptUrl } from './core/sanitize.js';
-import { LOCALES_SIBLING, SANITIZER_SIBLING, type Sibling } from './classic-siblings.js';
+import { LOCALES_SIBLING, SANITIZER_SIBLING, SIGNALS_SIBLING, type Sibling } from './classic-siblings.js';
 
 /** Written by the build (vite.config.ts): `sha384-…` of each sibling file. */
 declare const __ANP_SANITIZER_INTEGRITY__: string;
 declare const __ANP_LOCALES_INTEGRITY__: string;
+declare const __ANP_SIGNALS_INTEGRITY__: string;
 
 // Read while the classic script runs: later, `currentScript` is another script or null.
 const ownUrl = (() => {
@@ -73,3 +75,5 @@ function loadSibling<T>(sibling: Sibling, integrity: string): Promise<T> {
 export const loadSanitizerEngine = (): Promise<SanitizerFactory> => loadSibling(SANITIZER_SIBLING, __ANP_SANITIZER_INTEGRITY__);
 
 export const loadPackWords = (): Promise<PackWords> => loadSibling(LOCALES_SIBLING, __ANP_LOCALES_INTEGRITY__);
+
+export const loadSignalsEngine = (): Promise<SignalsEngine> => loadSibling(SIGNALS_SIBLING, __ANP_SIGNALS_INTEGRITY__);

@@ -1,7 +1,7 @@
 /**
  * What the classic script and its sibling files agree on
- * (`classic-sibling-loader.ts` on one side; `classic-sanitizer.ts` and
- * `classic-locales.ts` on the other): each file's name, next to
+ * (`classic-sibling-loader.ts` on one side; `classic-sanitizer.ts`,
+ * `classic-locales.ts` and `classic-signals.ts` on the other): each file's name, next to
  * `anp-components.iife.js`, and the own property of the loading script
  * element through which it answers.
  */
@@ -25,6 +25,9 @@ export const SANITIZER_SIBLING: Sibling = {
 
 /** The label packs besides English, loaded when an element shows one of their languages. */
 export const LOCALES_SIBLING: Sibling = { file: 'anp-components.locales.iife.js', receiver: 'anpReceiveLocales', what: 'the label packs' };
+
+/** The data-quality signals, loaded when a meta box has the `signals` attribute. */
+export const SIGNALS_SIBLING: Sibling = { file: 'anp-components.signals.iife.js', receiver: 'anpReceiveSignals', what: 'the signals' };
 
 /**
  * The sibling's side: hands `value` to the script element that is loading

@@ -52,6 +52,7 @@ const TOKENS = [
   '--anp-bar-color-low',
   '--anp-bar-track',
   '--anp-bar-height',
+  '--anp-color-signal-warning',
 ];
 
 /** The element with every control bound; `children` go inside it (a script child). */
@@ -67,6 +68,9 @@ function metaBox(args: Args, children: unknown = nothing): TemplateResult {
     lang=${ifDefined(args.lang || args.langAttribute || undefined)}
     fields=${ifDefined(args.fields || undefined)}
     exclude=${ifDefined(args.exclude || undefined)}
+    ?signals=${!!args.signals}
+    signals-stale-days=${ifDefined(args.signalsStaleDays ?? undefined)}
+    signals-min-score=${ifDefined(args.signalsMinScore ?? undefined)}
     style=${styleMap(tokenStyles(args))}
     >${args.heading ? html`<span slot="heading">${args.heading}</span>` : nothing}${
       args['outline-heading'] ? html`<span slot="outline-heading">${args['outline-heading']}</span>` : nothing
@@ -92,6 +96,9 @@ type Story = StoryObj;
 // ---------------------------------------------------------------- data
 
 export const Seed: Story = { args: { article: seedArticle() } };
+
+/** What an editor sees with `signals`: the seed's three notes (docs/signals.md). */
+export const EditorNotes: Story = { args: { article: seedArticle(), signals: true } };
 
 export const Empty: Story = {
   args: { article: { meta: {} } },

@@ -29,6 +29,8 @@ describe('CDN ES module (dist/anp-components.js)', () => {
     expect(staticImports(shared)).to.deep.equal([]);
     expect(source).to.include('import(`./anp-components.sanitizer.js`)');
     expect(source).to.include('import(`./anp-components.locales.js`)');
+    expect(source).to.include('import(`./anp-components.signals.js`)');
+    expect(source).not.to.include('Last reviewed');
     // The packs are data: their chunk imports nothing, and the entry holds none of their words.
     // (Read with a query, so that this fetch is not counted as the page's load of the chunk below.)
     const locales = await (await fetch(new URL('./anp-components.locales.js?read', url))).text();

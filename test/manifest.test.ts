@@ -119,6 +119,8 @@ function unusualArticles(): Record<string, unknown>[] {
 function inputs(): { name: string; apply: (el: AnpElement) => void }[] {
   return [
     { name: 'seed', apply: (el) => (el.article = seedArticle()) },
+    // The meta box's editor notes (other elements have no `signals` and ignore it).
+    { name: 'seed with signals', apply: (el) => (el.setAttribute('signals', ''), (el.article = seedArticle())) },
     { name: 'bad JSON', apply: (el) => (el.articleJson = '{"meta": {"topic": "cut off') },
     {
       name: 'wrong types',

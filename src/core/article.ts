@@ -58,6 +58,8 @@ export type InputErrorCode =
   | 'locale-failed'
   /** `<anp-article jsonld>`: the page's Trusted Types refused the JSON-LD script; none was written. */
   | 'jsonld-refused'
+  /** The meta box's editor notes (`signals`) could not load: none are shown. */
+  | 'signals-failed'
   /** The last entry, past `LIMITS.maxErrors`: how many more were not listed. */
   | 'more-errors';
 

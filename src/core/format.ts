@@ -24,7 +24,7 @@ export interface UiLabels {
   moreLevels: string;
 }
 
-export const DEFAULT_UI_LABELS: Readonly<UiLabels> = Object.freeze({
+export const DEFAULT_UI_LABELS: Readonly<UiLabels> = /* @__PURE__ */ Object.freeze({
   yes: 'yes',
   no: 'no',
   none: 'none',

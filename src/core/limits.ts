@@ -7,7 +7,7 @@
  * Caps on what one input may cost. Past a cap the rest is dropped, an error
  * names the path, and lists show "n more". Documented in the README.
  */
-export const LIMITS = Object.freeze({
+export const LIMITS = /* @__PURE__ */ Object.freeze({
   /**
    * Characters of JSON text parsed from an attribute, script child or `src`
    * body, checked before parsing. An article of 2,500 values (the value cap)

@@ -8,6 +8,7 @@ import { renderHeading } from '../../internal/heading.js';
 import { staticDom } from '../../internal/static-dom.js';
 import { metaBoxStyles } from './meta-box.styles.js';
 import { buildRow, renderFieldValue, type ValueContext } from './meta-values.js';
+import { MetaSignals, metaSignalsStyles, numberAttribute, renderSignals, signalsLoad } from './meta-signals.js';
 
 type OutlineField = Extract<MetaField, { kind: 'outline' }>;
 
@@ -98,6 +99,14 @@ function keyList(value: unknown, name: string): { keys?: Set<string>; errors: re
  * @csspart score - A score's visible number.
  * @csspart none - A null value.
  * @csspart empty - The empty state, shown when the data has nothing valid to show (invalid JSON included).
+ * @csspart signals - The editor notes above the rows (only with `signals`, and only when there are some).
+ * @csspart signals-title - The notes' title, "Editor notes".
+ * @csspart signal-list - The notes' `<ul>`.
+ * @csspart signal - One note's `<li>`; also `signal-warning` or `signal-notice`, and `signal-<code>`.
+ * @csspart signal-warning - A note to act on (alongside `signal`).
+ * @csspart signal-notice - A note to know (alongside `signal`).
+ * @csspart signal-<code> - A note by its code, e.g. `signal-stale-review`, `signal-missing-field` (alongside `signal`).
+ * @csspart signal-severity - A note's severity word (`warning`, `notice`).
  *
  * @cssprop --anp-color-yes - Colour of "yes" badges.
  * @cssprop --anp-color-no - Colour of "no" badges.
@@ -107,12 +116,13 @@ function keyList(value: unknown, name: string): { keys?: Set<string>; errors: re
  * @cssprop --anp-bar-color-low - Score bar colour below 50.
  * @cssprop --anp-bar-track - The empty part of a score bar.
  * @cssprop --anp-bar-height - Score bar thickness.
+ * @cssprop --anp-color-signal-warning - The mark of the editor notes and of their warnings.
  * @cssprop --anp-estimated-height - On a page of more than eight meta boxes, the height an off-screen box counts as before it has first rendered (default 40rem); such boxes skip layout and paint while off screen (`content-visibility: auto`).
  *
  * @fires anp-error - The input had problems; `detail.errors` lists them with JSON pointers. What was valid still renders.
  */
 export class AnpMetaBox extends AnpCardElement {
-  static override styles = metaBoxStyles;
+  static override styles = [...metaBoxStyles, metaSignalsStyles];
 
   /**
    * Only these keys, in this order (comma list; any spelling of a key). Set
@@ -129,6 +139,25 @@ export class AnpMetaBox extends AnpCardElement {
   @property({ type: String })
   exclude?: string;
 
+  /**
+   * Shows editor notes above the rows: the article's data-quality signals
+   * (needs human review, generated content, a stale review, low scores,
+   * missing fields; docs/signals.md). Off by default, so readers never see
+   * them unless the page asks. Their code loads when first set; their words
+   * are English in every language.
+   */
+  @property({ type: Boolean })
+  signals = false;
+
+  /** With `signals`: a review older than this many days is stale (default 365). */
+  @property({ attribute: 'signals-stale-days', converter: numberAttribute })
+  signalsStaleDays?: number;
+
+  /** With `signals`: a score under this (0 to 100) is low (default 70). */
+  @property({ attribute: 'signals-min-score', converter: numberAttribute })
+  signalsMinScore?: number;
+
+  private readonly notes = new MetaSignals();
   private fieldSet?: Set<string>;
   /** Everything the box would show is shown by sibling elements: the box shows nothing, not an empty state. */
   private hiddenBySiblings = false;
@@ -163,7 +192,10 @@ export class AnpMetaBox extends AnpCardElement {
       const errors = [...fields.errors, ...exclude.errors];
       this.optionErrors = errors.length ? errors : NO_ERRORS;
     }
-    const meta = this.resolveArticle()?.meta;
+    this.input.setOptionErrors('signals', this.notes.check(this.signals, this.signalsStaleDays, this.signalsMinScore));
+    const article = this.resolveArticle();
+    this.notes.update(article);
+    const meta = article?.meta;
     // A box that shows nothing yet starts with one task's worth of rows (on a
     // page; a server renders them all). One that shows rows updates them all at once.
     if (meta && !this.meta) this.shownRows = this.isConnected ? FIRST_ROWS : Infinity;
@@ -197,8 +229,11 @@ export class AnpMetaBox extends AnpCardElement {
     if (!this.meta || this.hiddenBySiblings) return nothing;
     const fields = this.listFields;
     const outline = this.outline;
+    const heading = renderHeading(this.uiText('metaBox'), this.level(), { hidden: this.noHeading });
+    // The notes share the heading's part: a box without them (the default) holds no part more.
+    const notes = this.notes.signals;
     return html`<div part="base">
-      ${renderHeading(this.uiText('metaBox'), this.level(), { hidden: this.noHeading })}
+      ${notes.length ? html`${heading}${renderSignals(notes, this.locale)}` : heading}
       ${fields.length ? html`<dl part="list">${this.renderRows(fields)}</dl>` : outline ? nothing : this.renderEmpty()}
       ${outline ? this.renderOutline(outline) : nothing}
     </div>`;
@@ -236,6 +271,13 @@ export class AnpMetaBox extends AnpCardElement {
         }),
       );
     }
+  }
+
+  /** The signals too, while `signals` is set and they are not in yet. @internal */
+  protected override loadsBeforeRender(): Promise<unknown>[] {
+    const loads = super.loadsBeforeRender();
+    const notes = signalsLoad(this.signals);
+    return notes ? [...loads, notes] : loads;
   }
 
   /** Rows still waiting for their task, then whatever the base waits for. */
