@@ -20,6 +20,8 @@ export interface FileProblem {
   /** The normalizer's error code (src/core/article.ts InputErrorCode), or a check's own. */
   code?: string;
   source: ProblemSource;
+  /** A data-quality signal's weight (`--signals`); a problem without one is a fault. */
+  severity?: 'warning' | 'notice';
 }
 
 /** A further check of a parsed and normalized article (`--signals` will be one). */

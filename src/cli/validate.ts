@@ -14,8 +14,9 @@ import { EXIT } from './exit-codes.js';
 import { findFiles } from './find-files.js';
 import type { Io } from './io.js';
 import { ProgressBar } from './progress.js';
+import { SIGNAL_SOURCE, signalOptions, signalsCheck } from './signals-check.js';
 
-const HELP = `Usage: anp validate <files|dirs|globs>... [--json]
+const HELP = `Usage: anp validate <files|dirs|globs>... [--json] [--signals [--stale-days N] [--min-score N] [--today YYYY-MM-DD]]
 
 Checks article JSON files against the article schema (schema/article.schema.json)
 and the normalizer the elements use. A directory is searched for *.json files
@@ -23,10 +24,16 @@ and the normalizer the elements use. A directory is searched for *.json files
 the shell leaves it to anp).
 
 Options:
-  --json      one JSON document on stdout: { files, passed, failed, errors, seconds, results }
-  -h, --help  this text
+  --json              one JSON document on stdout: { files, passed, failed, errors, seconds, results }
+  --signals           also report data-quality signals for editors (review flags, generated
+                      content, a stale review, low scores, missing fields); they never fail a file
+  --stale-days N      with --signals: a review older than N days is stale (default 365)
+  --min-score N       with --signals: a score under N is low (0 to 100, default 70)
+  --today YYYY-MM-DD  with --signals: measure ages from this day instead of today
+  -h, --help          this text
 
-Prints one line per problem, file:pointer: message [code], then a summary.
+Prints one line per problem, file:pointer: message [code], then a summary;
+a signal's line ends [signal: code].
 A progress bar is drawn on stderr only when it is a terminal.
 
 Exit codes: 0 every file passed, 1 some file failed, 2 wrong command line
@@ -48,6 +55,8 @@ export interface FileResult {
   file: string;
   ok: boolean;
   errors: FileProblem[];
+  /** With `--signals`: the article's data-quality signals (they never make `ok` false). */
+  signals?: FileProblem[];
 }
 
 export interface ValidateReport {
@@ -57,6 +66,8 @@ export interface ValidateReport {
   passed: number;
   failed: number;
   errors: number;
+  /** With `--signals`: how many signals the files have in all. */
+  signals?: number;
   seconds: number;
   results: FileResult[];
 }
@@ -95,6 +106,7 @@ export async function validateFiles(
   checks: readonly ArticleCheck[] = [],
 ): Promise<ValidateReport> {
   const started = performance.now();
+  const withSignals = checks.some((check) => check.name === 'signals');
   const progress = new ProgressBar(io);
   const results: FileResult[] = [];
   let failed = 0;
@@ -107,10 +119,13 @@ export async function validateFiles(
     }
     if (signal.aborted) break;
     const read = readArticleFile(path);
-    const errors = 'problem' in read ? [read.problem] : checkArticleText(read.text, schema, checks);
+    const problems = 'problem' in read ? [read.problem] : checkArticleText(read.text, schema, checks);
+    const errors = problems.filter((problem) => problem.source !== SIGNAL_SOURCE);
     if (errors.length) failed++;
     const shown = relative(io.cwd, path);
-    results.push({ file: shown.startsWith('..') || isAbsolute(shown) ? path : shown, ok: errors.length === 0, errors });
+    const result: FileResult = { file: shown.startsWith('..') || isAbsolute(shown) ? path : shown, ok: errors.length === 0, errors };
+    if (withSignals) result.signals = problems.filter((problem) => problem.source === SIGNAL_SOURCE);
+    results.push(result);
   }
   progress.update(results.length, paths.length, { note: failed ? `${failed} failed` : '' });
   progress.clear();
@@ -120,6 +135,7 @@ export async function validateFiles(
     passed: results.length - failed,
     failed,
     errors: results.reduce((sum, result) => sum + result.errors.length, 0),
+    ...(withSignals ? { signals: results.reduce((sum, result) => sum + (result.signals?.length ?? 0), 0) } : {}),
     seconds: Math.round((performance.now() - started) / 10) / 100,
     results,
   };
@@ -127,14 +143,15 @@ export async function validateFiles(
 
 /** `file:pointer: message [code]`: the pointer of the whole file is empty (`file:: message`). */
 export function problemLine(file: string, problem: FileProblem): string {
-  const tag = problem.code ?? problem.source;
+  const tag = problem.source === SIGNAL_SOURCE ? `signal: ${problem.code}` : (problem.code ?? problem.source);
   return `${file}:${problem.pointer}: ${problem.message.replace(/[\r\n]+/g, ' ')} [${tag}]`;
 }
 
 export function summaryLine(report: ValidateReport): string {
   const files = `${report.files} file${report.files === 1 ? '' : 's'}`;
   const errors = `${report.errors} error${report.errors === 1 ? '' : 's'}`;
-  return `${files}: ${report.passed} passed, ${report.failed} failed, ${errors} in ${report.seconds.toFixed(2)} s`;
+  const signals = report.signals === undefined ? '' : `, ${report.signals} signal${report.signals === 1 ? '' : 's'}`;
+  return `${files}: ${report.passed} passed, ${report.failed} failed, ${errors}${signals} in ${report.seconds.toFixed(2)} s`;
 }
 
 export const validateCommand: Command = {
@@ -142,7 +159,14 @@ export const validateCommand: Command = {
   summary: 'check article JSON files against the schema and the normalizer',
   help: HELP,
   async run(argv, io, signal) {
-    const args = parseArgs(argv, { json: {} });
+    const args = parseArgs(argv, {
+      json: {},
+      signals: {},
+      'stale-days': { value: true },
+      'min-score': { value: true },
+      today: { value: true },
+    });
+    const signals = signalOptions(args);
     if (args.positionals.length === 0) throw new UsageError('no file, directory or glob given');
     const found = findFiles(args.positionals, io.cwd, signal);
     if (signal.aborted) {
@@ -152,8 +176,8 @@ export const validateCommand: Command = {
     if (found.unmatched.length) {
       throw new UsageError(`${found.unmatched.map((each) => `'${each}'`).join(', ')} matches no file`);
     }
-    // Further checks of each normalized article go here (the data-quality signals' `--signals` will add one).
-    const checks: ArticleCheck[] = [];
+    // Further checks of each normalized article: the data-quality signals with `--signals`.
+    const checks: ArticleCheck[] = signals ? [signalsCheck(signals)] : [];
     const report = await validateFiles(found.files, io, signal, loadArticleSchema(), checks);
     if (signal.aborted) {
       io.err(`anp validate: interrupted after ${report.files} of ${found.files.length} files\n`);
@@ -161,7 +185,9 @@ export const validateCommand: Command = {
     }
     if (args.options.has('json')) io.out(`${JSON.stringify(report, null, 2)}\n`);
     else {
-      const lines = report.results.flatMap((result) => result.errors.map((problem) => problemLine(result.file, problem)));
+      const lines = report.results.flatMap((result) =>
+        [...result.errors, ...(result.signals ?? [])].map((problem) => problemLine(result.file, problem)),
+      );
       io.out([...lines, summaryLine(report), ''].join('\n'));
     }
     return report.failed ? EXIT.failed : EXIT.ok;
