@@ -35,6 +35,23 @@ export function buildOnServer(build: ServerBuild | undefined): void {
   server = build;
 }
 
+/**
+ * Equal nodes, as `isEqualNode` says, but for an `href`, which is equal when
+ * it leads to the same URL: a server keeps a relative link relative (it does
+ * not know the page's address), the page resolves it (src/core/url.ts).
+ */
+function sameNode(a: Node, b: Node): boolean {
+  if (a.nodeName !== b.nodeName || a.nodeValue !== b.nodeValue || a.childNodes.length !== b.childNodes.length) return false;
+  if (a.nodeType === 1) {
+    const [mine, theirs] = [a as HTMLAnchorElement, b as HTMLAnchorElement];
+    if (mine.attributes.length !== theirs.attributes.length) return false;
+    for (const { name, value } of mine.attributes) {
+      if (name === 'href' ? mine.href !== theirs.href : value !== theirs.getAttribute(name)) return false;
+    }
+  }
+  return [...a.childNodes].every((child, index) => sameNode(child, b.childNodes[index]));
+}
+
 /** The comment that closes a part in server markup (`<!--/lit-part-->`). */
 function isPartEnd(node: Node): boolean {
   return node.nodeType === 8 && (node as Comment).data === '/lit-part';
@@ -111,7 +128,7 @@ class StaticDomDirective extends Directive {
       const made = build(doc, item, ctx);
       return typeof made === 'string' ? new Text(made) : made;
     });
-    const same = shown.length === built.length && built.every((node, index) => node.isEqualNode(shown[index]));
+    const same = shown.length === built.length && built.every((node, index) => sameNode(node, shown[index]));
     if (same) this.nodes = shown;
     else {
       for (const node of shown) parent.removeChild(node);
