@@ -26,12 +26,18 @@ const frames: HTMLIFrameElement[] = [];
 afterEach(() => frames.splice(0).forEach((frame) => frame.remove()));
 
 /** Loads `/ssr-pages/<fixture>/<page>.html` in an iframe (with `sandbox` when given); resolves once it has loaded. */
-async function openPage(fixture: string, page: Page, render: 'server' | 'client', sandbox?: string): Promise<HTMLIFrameElement> {
+async function openPage(
+  fixture: string,
+  page: Page,
+  render: 'server' | 'client' | 'stale',
+  sandbox?: string,
+  query = '',
+): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
   if (sandbox !== undefined) frame.setAttribute('sandbox', sandbox);
   frame.style.cssText = 'width: 800px; height: 3000px; border: 0';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = `/ssr-pages/${fixture}/${page}.html?render=${render}`;
+  frame.src = `/ssr-pages/${fixture}/${page}.html?render=${render}${query}`;
   frames.push(frame);
   document.body.append(frame);
   await loaded;
@@ -190,16 +196,17 @@ describe('server rendering, JavaScript off', () => {
 });
 
 describe('server then hydrated, and client only: the same markup', () => {
-  const cases: [string, Page][] = [
-    ...ELEMENTS.map((element): [string, Page] => ['seed-article', element]),
-    ['article-with-posts', 'similar-posts'],
-    ['wordpress-hostile', 'meta-box'],
-    ['seed-article', 'article'],
+  const cases: [string, Page, string][] = [
+    ...ELEMENTS.map((element): [string, Page, string] => ['seed-article', element, '']),
+    ['article-with-posts', 'similar-posts', ''],
+    ['wordpress-hostile', 'meta-box', ''],
+    ['seed-article', 'meta-box', '&lang=de'],
+    ['seed-article', 'article', ''],
   ];
   for (const build of Object.keys(BUILDS) as (keyof typeof BUILDS)[]) {
-    for (const [fixture, page] of cases) {
-      it(`${build}: <anp-${page}> (${fixture}) hydrates without a change, a warning or a fetch`, async () => {
-        const frame = await openPage(fixture, page, 'server');
+    for (const [fixture, page, query] of cases) {
+      it(`${build}: <anp-${page}> (${fixture}${query}) hydrates without a change, a warning or a fetch`, async () => {
+        const frame = await openPage(fixture, page, 'server', undefined, query);
         const win = frame.contentWindow as FrameWindow;
         const hosts = hostsIn(frame);
         const before = hosts.map((host) => host.shadowRoot!.innerHTML);
@@ -229,11 +236,29 @@ describe('server then hydrated, and client only: the same markup', () => {
         );
         expect(fetched.map((entry) => entry.name)).to.deep.equal([]);
 
-        const client = await openPage(fixture, page, 'client');
+        const client = await openPage(fixture, page, 'client', undefined, query);
         await loadBuild(client, build);
         expect(hostsIn(client).map(markupOf), 'client-only markup').to.deep.equal(hosts.map(markupOf));
       });
     }
+
+    it(`${build}: data changed since the server rendered: only the row that differs is replaced`, async () => {
+      const frame = await openPage('seed-article', 'meta-box', 'stale');
+      const [box] = hostsIn(frame);
+      const rowsBefore = [...box.shadowRoot!.querySelectorAll('dl[part="list"] > [part~="field"]')];
+      const records: MutationRecord[] = [];
+      const observer = new (frame.contentWindow as FrameWindow).MutationObserver((list) => records.push(...list));
+      observer.observe(box.shadowRoot!, { subtree: true, childList: true, attributes: true, characterData: true });
+      await loadBuild(frame, build);
+      records.push(...observer.takeRecords());
+      observer.disconnect();
+      const rowsAfter = [...box.shadowRoot!.querySelectorAll('dl[part="list"] > [part~="field"]')];
+      expect(rowsAfter.length).to.equal(rowsBefore.length);
+      const replaced = rowsAfter.filter((row, index) => row !== rowsBefore[index]);
+      expect(replaced.map((row) => row.getAttribute('part'))).to.deep.equal(['field field-topic']);
+      expect(replaced[0].querySelector('dd')!.textContent).to.equal('a topic edited after the build');
+      expect(records.map((record) => `${record.type} ${(record.target as Element).localName}`)).to.deep.equal(['childList dl']);
+    });
 
     it(`${build}: a hydrated checklist ticks, and reports it`, async () => {
       const frame = await openPage('seed-article', 'checklist', 'server');

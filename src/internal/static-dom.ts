@@ -116,8 +116,9 @@ class StaticDomDirective extends Directive {
   /**
    * Takes over the nodes a server rendered for this part (between its
    * `<!--lit-part …-->` and `<!--/lit-part-->`) when they equal what this
-   * page builds from the same data, so hydrating changes nothing. Nodes that
-   * differ (other words, another sanitizer) are replaced by the built ones.
+   * page builds from the same data, so hydrating changes nothing. An item
+   * that differs (data changed since, another sanitizer) is replaced by the
+   * built one.
    */
   private adopt<T>(part: ChildPart, build: Build<T>, items: readonly T[], ctx: ValueContext, doc: Document): unknown {
     const parent = part.parentNode;
@@ -128,9 +129,12 @@ class StaticDomDirective extends Directive {
       const made = build(doc, item, ctx);
       return typeof made === 'string' ? new Text(made) : made;
     });
-    const same = shown.length === built.length && built.every((node, index) => sameNode(node, shown[index]));
-    if (same) this.nodes = shown;
-    else {
+    if (shown.length === built.length) {
+      // Item by item: only an item that differs is replaced.
+      this.nodes = shown.map((node, index) =>
+        sameNode(built[index], node) ? node : parent.replaceChild(built[index], node) && built[index],
+      );
+    } else {
       for (const node of shown) parent.removeChild(node);
       for (const node of built) parent.insertBefore(node, end);
       this.nodes = built;
