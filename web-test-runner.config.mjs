@@ -20,6 +20,7 @@ import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { selectedBrowsers } from './scripts/kit/browsers.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/kit/chromium.mjs';
 import { clobberGuardServerPlugin } from './scripts/clobber-guard.mjs';
+import { ssrPagesMiddleware } from './scripts/ssr-pages.mjs';
 
 const rootDir = dirname(fileURLToPath(import.meta.url));
 const tsconfig = resolve(rootDir, 'tsconfig.json');
@@ -255,7 +256,8 @@ export default {
   rootDir,
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  middleware: [strictCspMiddleware],
+  // /ssr-pages/…: server-rendered pages for test/ssr.test.ts, made in Node on request (scripts/ssr-pages.mjs).
+  middleware: [strictCspMiddleware, ssrPagesMiddleware],
   // 2-core machine: one test file at a time per browser. (With concurrency 1
   // the WebDriver launcher also runs each file as the top-level page instead
   // of in iframes, which keeps focus/keyboard behaviour realistic.)

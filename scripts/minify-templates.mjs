@@ -12,6 +12,9 @@
 //   html: whitespace between tags that contains a line break removed (that is
 //         indentation); other runs of whitespace with a line break become one
 //         space, since a space between inline elements can be meaningful.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 
 /** Rewrites one piece of css template text. */
@@ -88,3 +91,22 @@ export function minifyTemplatesEsbuildPlugin() {
     },
   };
 }
+
+/**
+ * `node scripts/minify-templates.mjs dist`, run by `npm run build` right
+ * after tsc: the library's modules in dist/ squeezed in place. Server
+ * rendering (src/ssr) renders from these modules, and hydration finds each
+ * template by a digest of its text, so the npm modules, the classic script
+ * and the CDN module (built from them) must all hold the same text.
+ */
+export function minifyTemplatesIn(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.js') || entry.name.startsWith('anp-components')) continue;
+    const file = join(entry.parentPath ?? entry.path, entry.name);
+    const code = readFileSync(file, 'utf8');
+    const squeezed = minifyTemplates(code, file);
+    if (squeezed !== code) writeFileSync(file, squeezed);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) minifyTemplatesIn(process.argv[2] ?? 'dist');

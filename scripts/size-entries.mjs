@@ -5,7 +5,8 @@
 //   test-results/size/own-code.js       the library's own code as the classic
 //                                       script ships it (same template squeeze,
 //                                       minified, the same sibling loader), with
-//                                       lit and @lit/context left out: the
+//                                       lit, @lit/context and Lit's hydration
+//                                       support left out: the
 //                                       project's share of what a page loads first
 //   test-results/size/checklist-class.js one component's class and all it needs
 //                                       (lit...), as an app bundler would include
@@ -54,7 +55,8 @@ await build({
   },
   entryPoints: [resolve(root, 'dist/classic.js')],
   format: 'iife',
-  external: ['lit', 'lit/*', '@lit/*'],
+  // Lit's: lit, @lit/context, and the hydration support (@lit-labs/ssr-client, which imports lit-html itself).
+  external: ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/*', '@lit-labs/*'],
   outfile: resolve(out, 'own-code.js'),
 });
 await build({

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Supply-chain checks run by .ci/run:
-//  1. the runtime dependencies are exactly lit, @lit/context and dompurify;
+//  1. the runtime dependencies are exactly lit, @lit/context, @lit-labs/ssr-client
+//     (Lit's hydration support: the browser builds hydrate server-rendered
+//     markup, docs/ssr.md) and dompurify;
 //  2. dompurify is the newest 3.x the registry has;
 //  3. `npm audit --omit=dev` finds no advisory in the runtime tree.
 // Check 1 depends only on the commit and always fails the run. Checks 2 and 3
@@ -13,7 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-const RUNTIME = ['@lit/context', 'dompurify', 'lit'];
+const RUNTIME = ['@lit-labs/ssr-client', '@lit/context', 'dompurify', 'lit'];
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const lock = JSON.parse(readFileSync(new URL('../package-lock.json', import.meta.url), 'utf8'));
 const strict = process.argv.includes('--strict');

@@ -10,6 +10,7 @@ import { renderHeading } from '../internal/heading.js';
 import type { ValueContext } from '../internal/value-context.js';
 import { ArticleContextController } from './article-context-controller.js';
 import { ArticleInputController, type ArticleInputs } from './article-input-controller.js';
+import { isHydrating, noteServerMarkup } from './hydration.js';
 import { LocaleController } from './locale-controller.js';
 import { readLabels } from './read-labels.js';
 import { RenderWait } from './render-wait.js';
@@ -83,6 +84,7 @@ export abstract class AnpElement extends LitElement {
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    noteServerMarkup(this);
     // Lit imports every template instance through this: the method captured by
     // core/dom.ts, so an element named `importNode` on the page cannot stand in for it.
     if (pageCreationScope) this.renderOptions.creationScope = pageCreationScope;
@@ -107,6 +109,7 @@ export abstract class AnpElement extends LitElement {
   /** Skips the update when the only change is an `article` object equal to the one already shown. */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     if (changed.size === 1 && changed.has('article') && this.hasUpdated && this.input.repeats(this.article)) return false;
+    if (isHydrating(this) && !this.input.current()) return false; // server markup waits for its data (from the provider)
     return super.shouldUpdate(changed) && !this.renderWait.holds(changed);
   }
 

@@ -12,6 +12,20 @@ export interface ArticleContextControllerOptions {
 }
 
 const NONE_SHOWN: ReadonlySet<ShownPart> = new Set();
+/** Each host's controller, for `serveContext`. */
+const controllers = new WeakMap<object, ArticleContextController>();
+
+/**
+ * On a server (src/ssr), where no context request is answered: gives `host`
+ * the article of the `<anp-article>` rendered around it and what its other
+ * elements show, as the provider does in a browser.
+ */
+export function serveContext(host: object, article: Article, shownBySiblings: ReadonlySet<ShownPart>): void {
+  const controller = controllers.get(host);
+  if (!controller) return;
+  controller.article = article;
+  if (!controller.options.shows()) controller.shownBySiblings = shownBySiblings;
+}
 
 /**
  * The host's side of `<anp-article>`: the article the nearest provider
@@ -23,7 +37,8 @@ const NONE_SHOWN: ReadonlySet<ShownPart> = new Set();
 export class ArticleContextController implements ReactiveController {
   /** @internal */
   readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly options: ArticleContextControllerOptions;
+  /** @internal */
+  readonly options: ArticleContextControllerOptions;
   /** The article of the nearest `<anp-article>` around the host, already normalized there. */
   article?: Article;
   private composition?: Composition;
@@ -37,6 +52,7 @@ export class ArticleContextController implements ReactiveController {
   constructor(host: ReactiveControllerHost & HTMLElement, options: ArticleContextControllerOptions) {
     this.host = host;
     this.options = options;
+    controllers.set(host, this);
     // Added before the consumers, so that a request they make on connect is known to be waiting first.
     host.addController(this);
     const articleConsumer = new ContextConsumer(host, {

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { AnpInputError } from '../core/article.js';
 import { resolveLocale, type LabelPack } from '../core/format.js';
 import { parentAcrossShadow, shadowHostOf } from '../core/dom.js';
@@ -57,7 +57,8 @@ export class LocaleController implements ReactiveController {
 
   /** Resolves the locale again from the nearest `lang` (the host calls it when its own `lang` changed). */
   refresh(): void {
-    if (!this.host.isConnected) return;
+    // (A server renders an element that is never connected, in the language of its own `lang`.)
+    if (!this.host.isConnected && !isServer) return;
     const locale = findLocale(this.host);
     if (locale === this.value) return;
     this.value = locale;

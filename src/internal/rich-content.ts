@@ -51,8 +51,9 @@ export function richContent(rich: RichText): unknown {
  * sanitize (one rendered on a server) goes through `richContent` as above.
  */
 export function appendRich(parent: HTMLElement, rich: RichText): void {
-  const doc = parent.ownerDocument;
-  const nodes = rich.kind === 'html' ? cleanedFragment(rich, doc) : new Text(rich.text);
+  // (Text through `append`, not `new Text`: a server's DOM has no global Text.)
+  if (rich.kind !== 'html') return parent.append(rich.text);
+  const nodes = cleanedFragment(rich, parent.ownerDocument);
   if (nodes) parent.appendChild(nodes);
   else render(richContent(rich), parent, pageCreationScope && { creationScope: pageCreationScope });
 }

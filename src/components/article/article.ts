@@ -1,5 +1,5 @@
 import { provide } from '@lit/context';
-import { nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Article } from '../../core/article.js';
 import { articleContext, compositionContext, type Composition, type ShownPart } from '../../core/article-context.js';
@@ -116,11 +116,13 @@ export class AnpArticle extends AnpElement {
    */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
-    root.append(createElementIn(this.ownerDocument, 'slot'));
+    // (A root a server rendered has its slot already.)
+    if (!root.firstChild) root.append(createElementIn(this.ownerDocument, 'slot'));
     return root;
   }
 
+  /** On a server, the slot (made by `createRenderRoot` in a browser), so the elements inside show before any script runs. */
   protected override render(): unknown {
-    return nothing;
+    return isServer ? html`<slot></slot>` : nothing;
   }
 }

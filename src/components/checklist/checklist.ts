@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, noChange, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ShownPart } from '../../core/article-context.js';
 import { formatInteger } from '../../core/format.js';
@@ -83,12 +83,18 @@ export class AnpChecklist extends AnpCardElement {
 
   private renderList(list: { items: readonly string[]; more: number }): unknown {
     const { done, total } = this.progress;
+    // (On a server nothing is ticked, and Lit would write `.checked=${false}` as the attribute checked="false", which ticks it.)
     return html`<ul part="list">
         ${list.items.map((item, index) => {
           const checked = Boolean(this.states[index]);
           return html`<li part=${checked ? 'item item-checked' : 'item'}>
             <label part="row">
-              <input type="checkbox" part="checkbox" .checked=${checked} @change=${(event: Event) => this.toggle(index, event)} />
+              <input
+                type="checkbox"
+                part="checkbox"
+                .checked=${isServer ? noChange : checked}
+                @change=${(event: Event) => this.toggle(index, event)}
+              />
               <span part="label">${item}</span>
             </label>
           </li>`;

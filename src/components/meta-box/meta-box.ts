@@ -4,6 +4,7 @@ import type { AnpInputError, Meta, MetaField } from '../../core/article.js';
 import { canonicalKey } from '../../core/format.js';
 import type { ShownPart } from '../../core/article-context.js';
 import { AnpCardElement } from '../../base/anp-element.js';
+import { isHydrating } from '../../base/hydration.js';
 import { renderHeading } from '../../internal/heading.js';
 import { staticDom } from '../../internal/static-dom.js';
 import { metaBoxStyles } from './meta-box.styles.js';
@@ -197,8 +198,8 @@ export class AnpMetaBox extends AnpCardElement {
     this.notes.update(article);
     const meta = article?.meta;
     // A box that shows nothing yet starts with one task's worth of rows (on a
-    // page; a server renders them all). One that shows rows updates them all at once.
-    if (meta && !this.meta) this.shownRows = this.isConnected ? FIRST_ROWS : Infinity;
+    // page; a server renders them all, and hydrating its markup takes them all). One that shows rows updates them all at once.
+    if (meta && !this.meta) this.shownRows = this.isConnected && !isHydrating(this) ? FIRST_ROWS : Infinity;
     this.meta = meta;
     let fields = meta ? this.visibleFields(meta) : NO_FIELDS;
     // Inside an <anp-article>, what sibling elements show from it is theirs, unless `fields` or `exclude` says otherwise.
