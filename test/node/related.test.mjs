@@ -1,6 +1,6 @@
 // `anp related` (src/cli/related.ts and its modules): ranking, output, --write.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -272,8 +272,10 @@ test('an atomic write that is aborted, or fails, leaves the file as it was and n
   await assert.rejects(writeAtomically(file, '{"title":"new"}', controller.signal), { name: 'AbortError' });
   assert.equal(readFileSync(file, 'utf8'), '{"title":"old"}');
   await assert.rejects(writeAtomically(join(dir, 'missing', 'b.json'), '{}', new AbortController().signal));
+  chmodSync(file, 0o666); // wider than the umask (022) would let a new file be
   await writeAtomically(file, '{"title":"new"}', new AbortController().signal);
   assert.equal(readFileSync(file, 'utf8'), '{"title":"new"}');
+  assert.equal(statSync(file).mode & 0o777, 0o666);
   assert.deepEqual(readdirSync(dir), ['a.json']);
 });
 
