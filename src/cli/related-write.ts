@@ -126,16 +126,20 @@ let temporaryCount = 0;
 /**
  * Replaces `file` with `text`: written to a hidden temporary file in the same
  * folder (same file system, so the rename is atomic), flushed, then renamed
- * over it, with the file's permissions. On any failure, or when `signal` has
+ * over it, with the file's permissions (and owner, where the process may
+ * set it). On any failure, or when `signal` has
  * aborted before the rename, the temporary file is removed and `file` is
  * untouched.
  */
 export async function writeAtomically(file: string, text: string, signal: AbortSignal): Promise<void> {
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${++temporaryCount}.anp-tmp`);
-  const { mode } = await stat(file);
+  const { mode, uid, gid } = await stat(file);
   let handle;
   try {
-    handle = await open(temporary, 'wx', mode & 0o777);
+    handle = await open(temporary, 'wx', 0o600);
+    // The file's own permissions (not the umask's) and, where allowed, its owner.
+    await handle.chmod(mode & 0o7777);
+    if (uid !== process.getuid?.() || gid !== process.getgid?.()) await handle.chown(uid, gid).catch(() => {});
     await handle.writeFile(text, 'utf8');
     await handle.sync();
     await handle.close();
