@@ -1,7 +1,8 @@
 /**
  * What the tests of the classic script's sibling files share
- * (classic-sanitizer.test.ts, classic-locales.test.ts): reading a built
- * file, its integrity hash, loading the classic script, and counting the
+ * (classic-sanitizer.test.ts, classic-locales.test.ts, classic-signals.test.ts):
+ * reading a built file, its integrity hash, what the main script and a
+ * sibling each hold, loading the classic script, and counting the
  * `<script>` loads of a sibling. Nothing here imports src/.
  */
 import { expect } from '@open-wc/testing';
@@ -38,6 +39,25 @@ export function loadClassicScript(src: string): Promise<void> {
 }
 
 export const SCRIPT_URL = '/dist/anp-components.iife.js';
+
+/**
+ * The split between the classic script and one sibling file: each of
+ * `words` is in the sibling and not in the main script, none of `notInSibling`
+ * is in the sibling, and the main script carries the sibling's file name and
+ * its sha384 (and, as a control, not the hash of any other text).
+ */
+export async function expectSiblingSplit(siblingUrl: string, words: readonly string[], notInSibling: readonly string[]): Promise<void> {
+  const main = await builtText(SCRIPT_URL);
+  const sibling = await builtText(siblingUrl);
+  for (const word of words) {
+    expect(sibling, word).to.include(word);
+    expect(main, word).not.to.include(word);
+  }
+  for (const word of notInSibling) expect(sibling, word).not.to.include(word);
+  expect(main).to.include(siblingUrl.split('/').pop()!);
+  expect(main).to.include(await sha384(sibling));
+  expect(main).not.to.include(await sha384(`${sibling}\n`));
+}
 
 /** An element of the classic script, typed without importing src/. */
 export interface AnpLike extends HTMLElement {
