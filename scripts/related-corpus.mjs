@@ -17,6 +17,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { rng } from '../bench/data.mjs';
 
 // key, stack list, code language, tools.
 const STACKS = [
@@ -113,24 +114,12 @@ const CHECKLIST = [
 const SITES = ['alphanode', 'betawire', 'gammadocs', 'deltapress'];
 const DIFFICULTY = ['beginner', 'intermediate', 'advanced'];
 
-/** mulberry32: a small seeded generator, the same numbers on every machine. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `count` articles: `{ path, labels: { stack, problem }, text }`, path
  * relative (`<site>/<id>.json`), text as a CMS export would write it.
  */
 export function generateCorpus({ count, seed = 13 }) {
-  const next = random(seed);
+  const next = rng(seed);
   const int = (n) => Math.floor(next() * n);
   const pick = (list) => list[int(list.length)];
   const chance = (p) => next() < p;

@@ -10,6 +10,7 @@
 // Deterministic: the same arguments write the same files.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { rng } from '../bench/data.mjs';
 
 const [dirArg, countArg = '10000', ...rest] = process.argv.slice(2);
 if (!dirArg) {
@@ -21,14 +22,8 @@ const count = Number(countArg);
 const brokenAt = rest[0] === '--broken' ? Number(rest[1]) : 0;
 const seed = JSON.parse(readFileSync(new URL('../test/fixtures/seed-article.json', import.meta.url), 'utf8'));
 
-// A small deterministic generator (mulberry32), so runs can be compared.
-let state = 2918;
-const random = () => {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// The benchmarks' seeded generator (bench/data.mjs), so runs can be compared.
+const random = rng(2918);
 const pick = (max) => Math.floor(random() * max);
 
 mkdirSync(dir, { recursive: true });
