@@ -8,8 +8,6 @@
  * the file's own indentation and line endings. The same posts give the same
  * text, so a second run finds nothing to change and writes nothing.
  */
-import { open, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { canonicalKey } from '../core/format.js';
 
 /** One top-level member of a JSON object: where its key starts and its value starts and ends. */
@@ -119,36 +117,4 @@ export function withSimilarPosts(text: string, posts: readonly object[]): Edit {
   if (!last) return { ok: false, message: 'the object is empty; not written' };
   const member = multiline ? `,${newline}${indent}"similar_posts": ${value}` : `,"similar_posts":${value}`;
   return { ok: true, text: text.slice(0, last.valueEnd) + member + text.slice(last.valueEnd) };
-}
-
-let temporaryCount = 0;
-
-/**
- * Replaces `file` with `text`: written to a hidden temporary file in the same
- * folder (same file system, so the rename is atomic), flushed, then renamed
- * over it, with the file's permissions (and owner, where the process may
- * set it). On any failure, or when `signal` has
- * aborted before the rename, the temporary file is removed and `file` is
- * untouched.
- */
-export async function writeAtomically(file: string, text: string, signal: AbortSignal): Promise<void> {
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${++temporaryCount}.anp-tmp`);
-  const { mode, uid, gid } = await stat(file);
-  let handle;
-  try {
-    handle = await open(temporary, 'wx', 0o600);
-    // The file's own permissions (not the umask's) and, where allowed, its owner.
-    await handle.chmod(mode & 0o7777);
-    if (uid !== process.getuid?.() || gid !== process.getgid?.()) await handle.chown(uid, gid).catch(() => {});
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    signal.throwIfAborted();
-    await rename(temporary, file);
-  } catch (error) {
-    await handle?.close().catch(() => {});
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }

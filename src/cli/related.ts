@@ -11,7 +11,8 @@ import type { Io } from './io.js';
 import { findArticleFiles, fingerprint, readCorpus, type CorpusArticle, type Skipped } from './related-corpus.js';
 import { reasons, RelatedIndexBuilder, type RelatedIndex } from './related-index.js';
 import { ProgressBar } from './progress.js';
-import { withSimilarPosts, writeAtomically } from './related-write.js';
+import { withSimilarPosts } from './related-write.js';
+import { writeAtomically } from './write-atomically.js';
 
 /** More would not fit the normalizer's budget for `similar_posts` (LIMITS.maxPostValues). */
 const MAX_TOP = 20;

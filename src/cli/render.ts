@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
+import { writeAtomically } from './write-atomically.js';
 
 /** Must match SSR_ELEMENTS of src/ssr/index.ts (checked by test/node/cli-render.test.mjs); here so `--help` loads no renderer. */
 const ELEMENTS = ['meta-box', 'score-bars', 'checklist', 'similar-posts'] as const;
@@ -45,19 +45,6 @@ function elementList(raw: string | true | undefined): (typeof ELEMENTS)[number][
   }
   if (new Set(names).size !== names.length) throw new UsageError('--elements: an element is named twice');
   return names as (typeof ELEMENTS)[number][];
-}
-
-/** Writes `text` to `file` through a temporary file beside it, renamed at the end; an abort removes the temporary file. */
-async function writeAtomically(file: string, text: string, signal: AbortSignal): Promise<void> {
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temporary, text, { signal, flush: true });
-    signal.throwIfAborted();
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }
 
 function interrupted(io: Io): number {

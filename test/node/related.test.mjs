@@ -8,7 +8,8 @@ import { normalizeArticle } from '../../dist/core/normalize.js';
 import { main } from '../../dist/cli/main.js';
 import { reasons, RelatedIndexBuilder } from '../../dist/cli/related-index.js';
 import { articleTerms } from '../../dist/cli/related-terms.js';
-import { withSimilarPosts, writeAtomically } from '../../dist/cli/related-write.js';
+import { withSimilarPosts } from '../../dist/cli/related-write.js';
+import { writeAtomically } from '../../dist/cli/write-atomically.js';
 import { writeCorpus } from '../../scripts/related-corpus.mjs';
 import { memoryIo } from './cli-io.mjs';
 
